@@ -1,0 +1,3 @@
+using Assistant.Eval;
+
+return await EvalCommand.RunAsync(args, Console.Out, CancellationToken.None);
