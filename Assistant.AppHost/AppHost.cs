@@ -1,7 +1,12 @@
+using Assistant.AppHost.Infrastructure;
+
 var builder = DistributedApplication.CreateBuilder(args);
 
-var redis = builder.AddRedis("redis");
-
-builder.AddProject<Projects.Assistant_Webhook>("webhook").WithReference(redis).WaitFor(redis);
+// Containers or local processes is decided here, before Build(): a project that waits for a
+// container never starts on a machine without a healthy container runtime.
+var mode = InfrastructureModeResolver.Resolve(builder.Configuration);
+var infrastructure = builder.AddAssistantInfrastructure(mode);
+var secrets = builder.AddAssistantSecrets();
+builder.AddAssistantServices(infrastructure, secrets);
 
 builder.Build().Run();
