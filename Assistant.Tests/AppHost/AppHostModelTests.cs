@@ -85,12 +85,13 @@ public sealed class AppHostModelTests
         var resources = Model(app).Resources;
 
         var webhookEnv = await ResourceConfiguration.EnvironmentAsync(
-            resources.OfType<ProjectResource>().Single(r => r.Name == "webhook"), DistributedApplicationOperation.Run, app.Services);
-        Assert.Equal(AppHostArguments.AppSecret, webhookEnv["WhatsApp__AppSecret"]);
-        Assert.Equal(AppHostArguments.VerifyToken, webhookEnv["WhatsApp__VerifyToken"]);
+            resources.OfType<ProjectResource>().Single(r => r.Name == "webhook"), DistributedApplicationOperation.Publish, app.Services);
+        // Publish mode shows where each value comes from: the secret parameters, never a literal.
+        Assert.Equal("{whatsapp-app-secret.value}", webhookEnv["WhatsApp__AppSecret"]);
+        Assert.Equal("{whatsapp-verify-token.value}", webhookEnv["WhatsApp__VerifyToken"]);
 
         var workerEnv = await ResourceConfiguration.EnvironmentAsync(
-            resources.OfType<ProjectResource>().Single(r => r.Name == "worker"), DistributedApplicationOperation.Run, app.Services);
+            resources.OfType<ProjectResource>().Single(r => r.Name == "worker"), DistributedApplicationOperation.Publish, app.Services);
         Assert.DoesNotContain(workerEnv.Keys, k => k.StartsWith("Llm__Providers", StringComparison.Ordinal));
         Assert.DoesNotContain("WhatsApp__AccessToken", workerEnv.Keys);
     }
@@ -101,24 +102,42 @@ public sealed class AppHostModelTests
         await using var app = await BuildAsync("local", "Parameters:groq-api-key=gk", "Parameters:mistral-api-key=mk", "Worker:Replicas=2");
         var worker = Model(app).Resources.OfType<ProjectResource>().Single(r => r.Name == "worker");
 
-        var env = await ResourceConfiguration.EnvironmentAsync(worker, DistributedApplicationOperation.Run, app.Services);
+        var env = await ResourceConfiguration.EnvironmentAsync(worker, DistributedApplicationOperation.Publish, app.Services);
 
         Assert.Equal("groq", env["Llm__Providers__0__Name"]);
         Assert.Equal("openai", env["Llm__Providers__0__Kind"]);
-        Assert.Equal("gk", env["Llm__Providers__0__ApiKey"]);
+        Assert.Equal("{groq-api-key.value}", env["Llm__Providers__0__ApiKey"]);
         Assert.Equal("mistral", env["Llm__Providers__1__Name"]);
-        Assert.Equal("mk", env["Llm__Providers__1__ApiKey"]);
+        Assert.Equal("{mistral-api-key.value}", env["Llm__Providers__1__ApiKey"]);
         Assert.Equal(2, worker.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
     }
 
-    private static async Task<DistributedApplication> BuildAsync(string mode, params string[] extra)
+    /// <summary>The AppHost's model as its Program declared it; nothing is built or started.</summary>
+    private static async Task<ModelUnderTest> BuildAsync(string mode, params string[] extra)
     {
         var builder = await DistributedApplicationTestingBuilder
             .CreateAsync<Projects.Assistant_AppHost>(AppHostArguments.For(mode, Path.GetTempPath(), extra))
             .Within(TestTimeouts.Startup);
-        return await builder.BuildAsync().Within(TestTimeouts.Startup);
+        return new ModelUnderTest(builder);
     }
 
-    private static DistributedApplicationModel Model(DistributedApplication app) =>
-        app.Services.GetRequiredService<DistributedApplicationModel>();
+    private static ModelUnderTest Model(ModelUnderTest app) => app;
+
+    private sealed class ModelUnderTest(IDistributedApplicationTestingBuilder builder) : IAsyncDisposable
+    {
+        private ServiceProvider? _services;
+
+        public IResourceCollection Resources => builder.Resources;
+
+        public IServiceProvider Services => _services ??= builder.Services.BuildServiceProvider();
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_services is not null)
+            {
+                await _services.DisposeAsync();
+            }
+            await builder.DisposeAsync();
+        }
+    }
 }
