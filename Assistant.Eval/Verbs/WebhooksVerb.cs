@@ -76,7 +76,7 @@ public sealed class WebhooksVerb : IEvalVerb
 
     private static string Type(InboundMessage m)
     {
-        var type = JsonNamingType(m.Type);
+        var type = m.Type.Name();
         return m.Type switch
         {
             InboundMessageType.Interactive when m.Interactive is not null => $"{type}/{m.Interactive.Type}",
@@ -87,6 +87,4 @@ public sealed class WebhooksVerb : IEvalVerb
             _ => type,
         };
     }
-
-    private static string JsonNamingType(InboundMessageType type) => JsonSerializer.Serialize(type).Trim('"');
 }

@@ -11,4 +11,5 @@ namespace Assistant.Core.WhatsApp.Inbound;
 [JsonSerializable(typeof(InboundMessage))]
 [JsonSerializable(typeof(DeliveryStatus))]
 [JsonSerializable(typeof(UnroutedChange))]
+[JsonSerializable(typeof(InboundMessageType))]
 internal sealed partial class InboundJsonContext : JsonSerializerContext;
