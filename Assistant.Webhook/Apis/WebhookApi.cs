@@ -1,5 +1,5 @@
 using Assistant.Core.Configuration;
-using Microsoft.AspNetCore.Http;
+using Assistant.Webhook.Ingest;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -12,6 +12,7 @@ public static class WebhookApi
     {
         var api = app.MapGroup("/webhook");
         api.MapGet("/", VerifySubscription);
+        api.MapPost("/", ReceiveNotification);
         return app;
     }
 
@@ -28,6 +29,26 @@ public static class WebhookApi
             return TypedResults.Text(challenge, "text/plain");
         }
         return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>
+    /// Meta's event delivery. 200 only once every event is safely queued (or deliberately ignored);
+    /// 401 bad signature, 400 not a webhook, 413 too large, 503 store unavailable (Meta retries).
+    /// </summary>
+    public static async Task<Results<Ok, UnauthorizedHttpResult, ProblemHttpResult>> ReceiveNotification(
+        HttpRequest request,
+        WebhookIngestor ingestor,
+        CancellationToken cancellationToken)
+    {
+        var result = await ingestor.IngestAsync(request, cancellationToken);
+        return result.Outcome switch
+        {
+            IngestOutcome.Accepted or IngestOutcome.Ignored => TypedResults.Ok(),
+            IngestOutcome.Unauthorized => TypedResults.Unauthorized(),
+            IngestOutcome.BadRequest => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status400BadRequest, title: "Not a WhatsApp webhook"),
+            IngestOutcome.TooLarge => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Body too large"),
+            _ => TypedResults.Problem(result.Detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Temporarily unavailable"),
+        };
     }
 
     private static bool FixedTimeEquals(string? given, string expected) =>

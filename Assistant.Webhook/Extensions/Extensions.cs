@@ -1,4 +1,7 @@
 using Assistant.Core.Configuration;
+using Assistant.Core.WhatsApp.Inbound;
+using Assistant.Webhook.Ingest;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -13,6 +16,24 @@ internal static class Extensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.VerifyToken), "WhatsApp:VerifyToken is required by the webhook (the GET /webhook handshake).")
             .ValidateOnStart();
 
-        builder.AddRedisClient("redis");
+        builder.Services.AddOptions<WebhookIngestOptions>()
+            .BindConfiguration(WebhookIngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.AddRedisClient("redis", configureOptions: redis =>
+        {
+            // While Redis is down, fail at once (the webhook answers 503 and Meta retries) instead of
+            // queueing commands in the client, and reconnect quickly once it is back.
+            redis.AbortOnConnectFail = false;
+            redis.BacklogPolicy = BacklogPolicy.FailFast;
+            redis.ReconnectRetryPolicy = new LinearRetry(500);
+        });
+
+        builder.Services.AddBusinessDirectory();
+        builder.Services.AddSingleton<InboundEventQueue>();
+        builder.Services.AddSingleton<SignatureVerifier>();
+        builder.Services.AddSingleton<WebhookMetrics>();
+        builder.Services.AddSingleton<WebhookIngestor>();
     }
 }

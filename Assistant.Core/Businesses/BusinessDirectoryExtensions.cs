@@ -1,0 +1,18 @@
+using Assistant.Core.Businesses;
+using Assistant.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class BusinessDirectoryExtensions
+{
+    /// <summary>The Redis-backed <see cref="BusinessDirectory"/> and the start-up import of <c>Assistant:PacksPath</c>. Needs an IConnectionMultiplexer.</summary>
+    public static IServiceCollection AddBusinessDirectory(this IServiceCollection services)
+    {
+        services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BusinessDirectory>();
+        services.AddHostedService<BusinessPackImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using StackExchange.Redis;
+
+namespace Assistant.Core.WhatsApp.Inbound;
+
+/// <summary>
+/// Writes the events of one webhook body to their streams in a single round trip. Each event is
+/// de-duplicated atomically with its XADD (SET NX marker, then XADD only if the marker was new), so
+/// Meta's retries and concurrent duplicate deliveries produce exactly one stream entry.
+/// </summary>
+public sealed class InboundEventQueue(IConnectionMultiplexer redis)
+{
+    // KEYS: per event i, KEYS[2i-1] = marker, KEYS[2i] = stream.
+    // ARGV: [1] marker TTL seconds, [2] traceparent, [3] tracestate, then per event 4 values:
+    //       kind, conversation, event JSON, MAXLEN.
+    // Returns one 1/0 per event: 1 = appended, 0 = duplicate.
+    private const string Script = """
+        local ttl = ARGV[1]
+        local tp = ARGV[2]
+        local ts = ARGV[3]
+        local result = {}
+        local n = #KEYS / 2
+        for i = 1, n do
+          local a = 3 + (i - 1) * 4
+          if redis.call('SET', KEYS[2 * i - 1], '1', 'NX', 'EX', ttl) then
+            redis.call('XADD', KEYS[2 * i], 'MAXLEN', '~', ARGV[a + 4], '*',
+              'kind', ARGV[a + 1], 'conversation', ARGV[a + 2], 'event', ARGV[a + 3],
+              'traceparent', tp, 'tracestate', ts)
+            result[i] = 1
+          else
+            result[i] = 0
+          end
+        end
+        return result
+        """;
+
+    private static readonly string TtlSeconds = ((long)InboundLimits.DedupeTtl.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private readonly IConnectionMultiplexer _redis = redis;
+
+    /// <summary>Appends every event not seen before, carrying the W3C trace context of <paramref name="activity"/>.</summary>
+    public async Task<EnqueueResult> EnqueueAsync(IReadOnlyList<QueuedEvent> events, Activity? activity)
+    {
+        if (events.Count == 0)
+        {
+            return new EnqueueResult(0, 0);
+        }
+
+        var keys = new RedisKey[events.Count * 2];
+        var values = new RedisValue[3 + events.Count * 4];
+        values[0] = TtlSeconds;
+        values[1] = activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : string.Empty;
+        values[2] = activity?.TraceStateString ?? string.Empty;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            keys[2 * i] = e.DedupeKey;
+            keys[2 * i + 1] = e.Stream;
+            var a = 3 + i * 4;
+            values[a] = e.Kind;
+            values[a + 1] = e.Conversation;
+            values[a + 2] = e.Payload;
+            values[a + 3] = e.MaxLength;
+        }
+
+        var result = await _redis.GetDatabase().ScriptEvaluateAsync(Script, keys, values);
+        var added = 0;
+        foreach (var flag in (RedisResult[])result!)
+        {
+            added += (int)flag;
+        }
+        return new EnqueueResult(added, events.Count - added);
+    }
+}

@@ -1,0 +1,3 @@
+using Assistant.Bench.Webhook;
+
+return await WebhookBench.RunAsync(BenchOptions.Parse(args), Console.Out);
