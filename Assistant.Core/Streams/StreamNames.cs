@@ -23,4 +23,10 @@ public static class StreamNames
 
     /// <summary>Outbound messages that cannot be delivered, with the reason.</summary>
     public const string OutboundDeadLetter = "wa:outbound:dead";
+
+    /// <summary>
+    /// Requests for a person to take over a conversation the assistant cannot reach (fields
+    /// <c>businessId</c>, <c>conversationKey</c>, <c>reason</c>, <c>messageId</c>, <c>source</c>, <c>createdAt</c>).
+    /// </summary>
+    public const string HandoffRequests = "wa:handoff:requests";
 }

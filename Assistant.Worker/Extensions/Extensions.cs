@@ -5,5 +5,6 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
+        builder.AddOutboundSender();
     }
 }
