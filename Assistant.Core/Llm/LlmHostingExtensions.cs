@@ -48,7 +48,8 @@ public static class LlmHostingExtensions
 
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<LlmProviderStatusBoard>();
+        // Filled from the options, so the admin lists every provider before the chain's first call.
+        builder.Services.TryAddSingleton(sp => LlmProviderStatusBoard.For(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
         builder.Services.TryAddSingleton<LlmMetrics>();
         builder.Services.TryAddSingleton(sp => FallbackChatClient.Create(
             sp.GetRequiredService<IOptions<LlmOptions>>().Value,

@@ -12,6 +12,19 @@ public sealed class LlmProviderStatusBoard
     private readonly Lock _lock = new();
     private readonly List<LlmProviderStatus> _statuses = [];
 
+    /// <summary>A board listing <paramref name="options"/>' providers, none called yet.</summary>
+    public static LlmProviderStatusBoard For(LlmOptions options)
+    {
+        var board = new LlmProviderStatusBoard();
+        foreach (var provider in options.Providers)
+        {
+            var kind = LlmProviderKinds.IsOllama(provider.Kind) ? LlmProviderKinds.Ollama : LlmProviderKinds.OpenAI;
+            board.Register(provider.Name ?? string.Empty, kind, provider.Model ?? string.Empty);
+        }
+
+        return board;
+    }
+
     /// <summary>Every provider's status, in chain order.</summary>
     public IReadOnlyList<LlmProviderStatus> Snapshot()
     {

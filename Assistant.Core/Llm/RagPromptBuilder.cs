@@ -73,7 +73,8 @@ public static class RagPromptBuilder
         builder.Append("</").Append(PromptFence.Passages).Append(">\n\n");
         PromptFence.AppendBlock(builder, PromptFence.CustomerMessage, request.Question);
         builder.Append('\n');
-        builder.Append("Reply to the message in <customer_message> in ").Append(PromptLanguages.Name(language))
+        // Fence tokens appear in this message only as fences, so the reminder names the block without its tag.
+        builder.Append("Reply to the customer's message (the customer_message block) in ").Append(PromptLanguages.Name(language))
             .Append(", following your rules.");
         return builder.ToString();
     }
