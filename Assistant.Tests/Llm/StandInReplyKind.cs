@@ -1,0 +1,9 @@
+namespace Assistant.Tests.Llm;
+
+public enum StandInReplyKind
+{
+    Answer,
+    Status,
+    Hang,
+    Malformed,
+}
