@@ -11,8 +11,9 @@ public static class FeatureExtractor
 {
     private const float UnigramWeight = 1.0f;
     private const float BigramWeight = 0.6f;
-    private const float CharWeight = 0.9f;
+    private const float CharWeight = 0.6f;
     private const float LengthWeight = 0.3f;
+    private const float ConceptWeight = 0.8f;
     private const int MinimumGram = 3;
     private const int MaximumGram = 5;
 
@@ -23,6 +24,7 @@ public static class FeatureExtractor
         var words = new Dictionary<uint, float>();
         var bigrams = new Dictionary<uint, float>();
         var chars = new Dictionary<uint, float>();
+        var concepts = new Dictionary<uint, float>();
 
         var previous = "^";
         foreach (var token in tokens)
@@ -34,6 +36,10 @@ public static class FeatureExtractor
             if (!token.StartsWith('_') && !token.StartsWith("emo_", StringComparison.Ordinal))
             {
                 AddCharGrams(chars, token);
+                foreach (var concept in ConceptLexicon.ConceptsOf(token))
+                {
+                    Add(concepts, Hash('k', concept));
+                }
             }
         }
         if (tokens.Count > 0)
@@ -46,6 +52,7 @@ public static class FeatureExtractor
         Append(words, UnigramWeight, keys, values);
         Append(bigrams, BigramWeight, keys, values);
         Append(chars, CharWeight, keys, values);
+        Append(concepts, ConceptWeight, keys, values);
         keys.Add(Hash('l', LengthBucket(tokens.Count)));
         values.Add(LengthWeight);
         return new SparseFeatures([.. keys], [.. values]);

@@ -18,7 +18,7 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
 {
     public string Name => "intents-benchmark";
 
-    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1]";
+    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1] [--epochs N] [--l2 X] [--lr X]";
 
     public async Task<int> RunAsync(EvalArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -39,7 +39,17 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
         }
 
         var build = Stopwatch.StartNew();
-        var model = LinearTextClassifier.Train(train, new LinearTextClassifierOptions { Seed = seed });
+        var defaults = new LinearTextClassifierOptions();
+        var options = defaults with
+        {
+            Seed = seed,
+            Epochs = int.Parse(arguments.Optional("epochs") ?? defaults.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            L2 = float.Parse(arguments.Optional("l2") ?? defaults.L2.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            LearningRate = float.Parse(arguments.Optional("lr") ?? defaults.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        };
+        var model = dataset == "builtin"
+            ? IntentClassifierFactory.BuildModel(TrainingCorpus.Split(20).Train, [], options)
+            : LinearTextClassifier.Train(train, options);
         build.Stop();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{dataset}: {model.Labels.Count} intents, {train.Count} training examples ({(dataset == "builtin" ? "80% split" : $"{shots} per intent, seed {seed}")}), {test.Count} test, trained in {build.Elapsed.TotalMilliseconds:F0} ms"));
