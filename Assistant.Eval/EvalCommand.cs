@@ -13,6 +13,7 @@ public static class EvalCommand
         new WebhooksVerb(),
         new ClassifyVerb(),
         new AskVerb(),
+        new IntentsBenchmarkVerb(),
     }.ToDictionary(v => v.Name, StringComparer.Ordinal);
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)

@@ -1,16 +1,103 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Assistant.Core.Businesses;
+using Assistant.Core.Intents;
+using Assistant.Eval.Metrics;
+
 namespace Assistant.Eval.Verbs;
 
 /// <summary><c>classify --pack DIR --messages FILE [--out FILE]</c> (CONTRACTS.md section 5).</summary>
 public sealed class ClassifyVerb : IEvalVerb
 {
+    private const int WarmUpMessages = 20;
+
     public string Name => "classify";
 
     public string Usage => "--pack DIR --messages FILE [--out FILE]";
 
     public async Task<int> RunAsync(EvalArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        // Not built yet: the issue that owns this verb wires it to the pipeline.
-        await output.WriteLineAsync("classify: not available in this build yet.");
-        return 3;
+        var pack = BusinessPackLoader.Load(arguments.Required("pack"));
+        var messages = ReadMessages(arguments.Required("messages"));
+        var outPath = arguments.Optional("out");
+
+        var build = Stopwatch.StartNew();
+        var classifier = IntentClassifierFactory.Create(pack);
+        build.Stop();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"classifier for '{pack.Profile.Id}': {TrainingCorpus.All.Count} built-in + {pack.Examples.Count} pack examples, {classifier.FeatureCount} features, built in {build.Elapsed.TotalMilliseconds:F0} ms"));
+
+        // Warm-up: JIT and caches, so that the latencies below are those of a running worker.
+        foreach (var message in messages.Take(WarmUpMessages))
+        {
+            classifier.Classify(message.Text);
+        }
+
+        var report = new ClassificationReport();
+        var latencies = new List<double>(messages.Count);
+        await using var writer = outPath is null ? null : new StreamWriter(outPath);
+        foreach (var message in messages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var started = Stopwatch.GetTimestamp();
+            var prediction = classifier.Classify(message.Text);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (message.Intent is not null)
+            {
+                report.Add(message.Intent, prediction.Intent);
+            }
+            if (writer is not null)
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new
+                {
+                    text = message.Text,
+                    intent = message.Intent,
+                    predicted = prediction.Intent,
+                    confidence = Math.Round(prediction.Confidence, 4),
+                    language = prediction.Language,
+                    alternatives = prediction.Alternatives.Select(a => new { intent = a.Intent, confidence = Math.Round(a.Confidence, 4) }),
+                }));
+            }
+        }
+
+        if (report.Count > 0)
+        {
+            await report.WriteAsync(output);
+        }
+        var p50 = Percentile.Of(latencies, 50);
+        var p95 = Percentile.Of(latencies, 95);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"latency per message: p50 {p50:F3} ms, p95 {p95:F3} ms"));
+        await output.WriteLineAsync(JsonSerializer.Serialize(new
+        {
+            n = messages.Count,
+            accuracy = Math.Round(report.Accuracy, 4),
+            macro_f1 = Math.Round(report.MacroF1, 4),
+            p50_ms = Math.Round(p50, 3),
+            p95_ms = Math.Round(p95, 3),
+        }));
+        return 0;
+    }
+
+    private static List<(string Text, string? Intent)> ReadMessages(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new EvalUsageException($"messages file '{path}' does not exist.");
+        }
+        var messages = new List<(string, string?)>();
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            var text = root.GetProperty("text").GetString() ?? string.Empty;
+            var intent = root.TryGetProperty("intent", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+            messages.Add((text, intent));
+        }
+        return messages;
     }
 }

@@ -1,0 +1,50 @@
+namespace Assistant.Core.Intents;
+
+/// <summary>
+/// Word beginnings grouped by the request they signal, in Italian and English ("prenot", "book",
+/// "fissa" → <c>cue_book</c>). A word the training examples never used still lights its concept,
+/// and one concept feature serves both languages: this is what lets a few thousand examples
+/// carry to businesses and wordings they have never seen.
+/// </summary>
+internal static class ConceptLexicon
+{
+    private static readonly (string Concept, string[] Prefixes)[] Concepts =
+    [
+        ("cue_book", ["prenot", "fissa", "fissar", "appuntament", "disponibilit", "posto liber", "sopralluog", "book", "appointment", "availab", "slot", "schedul", "reserv", "viewing"]),
+        ("cue_move", ["spost", "anticip", "posticip", "rimand", "riprogramm", "cambiar", "modific", "resched", "postpon", "rearrang", "moved", "move", "push", "earlier", "later"]),
+        ("cue_cancel", ["disdic", "disdir", "disdett", "annull", "cancell", "rinunc", "cancel", "call off"]),
+        ("cue_status", ["confermat", "conferma", "segnat", "risult", "promemori", "confirm", "remind", "booked"]),
+        ("cue_price", ["cost", "prezz", "tariff", "listino", "scont", "promozion", "offert", "quanto vien", "quanto prend", "price", "cost", "charge", "rate", "discount", "fee", "expensiv", "cheap"]),
+        ("cue_hours", ["orari", "apert", "aprit", "chiud", "chius", "apre", "festiv", "ferie", "open", "clos", "hours", "holiday"]),
+        ("cue_where", ["dove", "indirizz", "parchegg", "raggiung", "arriv", "fermat", "citofon", "civico", "sede", "posizion", "maps", "where", "address", "park", "locat", "direction", "floor", "entranc"]),
+        ("cue_doc", ["fattur", "ricevut", "contratt", "modul", "document", "certificat", "referto", "pdf", "copia", "planimetri", "visur", "brochure", "invoice", "receipt", "contract", "form", "certificat", "report", "copy", "file"]),
+        ("cue_pay", ["pag", "bonific", "carta", "iban", "rate", "rateal", "acconto", "caparr", "rimbors", "addebit", "contanti", "bancomat", "satispay", "paypal", "pay", "card", "cash", "transfer", "deposit", "refund", "charged", "instalment"]),
+        ("cue_urgent", ["urgent", "emergenz", "aiuto", "dolor", "male", "perdit", "allag", "gas", "sangu", "gonfi", "rott", "scoppiat", "bruc", "svien", "respir", "urgent", "emergenc", "help", "pain", "hurt", "leak", "flood", "bleed", "swollen", "burst", "smoke", "faint", "breath"]),
+        ("cue_legal", ["gdpr", "privacy", "dati", "avvocat", "denunc", "querel", "diffid", "recess", "clausol", "consenso", "garante", "legal", "causa", "data", "lawyer", "sue", "consent", "clause", "withdraw", "dispute"]),
+        ("cue_stop", ["stop", "basta", "disiscri", "smett", "lasciatemi", "unsubscri", "opt", "spam", "notific"]),
+        ("cue_praise", ["brav", "fantastic", "complimenti", "ottim", "eccellent", "top", "consiglia", "miglior", "perfett", "soddisfatt", "meraviglios", "amazing", "great", "excellent", "fantastic", "recommend", "best", "brilliant", "satisfied", "wonderful", "flawless", "well done"]),
+        ("cue_bad", ["delus", "pessim", "vergogn", "reclam", "schifo", "arrabbiat", "inaccettabil", "scortes", "maleducat", "lamentar", "sconsigliat", "disappoint", "terribl", "awful", "unacceptabl", "complain", "rude", "angry", "worst", "never show", "misleading"]),
+        ("cue_human", ["persona", "operatore", "umano", "bot", "robot", "automatic", "titolare", "responsabil", "telefon", "chiamat", "richiam", "person", "human", "agent", "operator", "someone", "manager", "owner", "call me", "phone"]),
+        ("cue_lead", ["cerco", "cerchiamo", "preventiv", "interessat", "budget", "vender", "cliente", "mq", "metri", "quote", "looking for", "interested", "sell", "client", "sqm", "square"]),
+        ("cue_service", ["fate", "fa", "offrite", "occupate", "tratt", "servizi", "comprend", "includ", "dura", "consist", "offer", "do you do", "include", "involve", "treat", "services"]),
+        ("cue_thanks", ["grazie", "ringrazi", "thank", "thanks", "cheers"]),
+        ("cue_bye", ["arrivederci", "presto", "domani", "buona giornata", "buona serata", "bye", "see you", "goodbye"]),
+        ("cue_hello", ["ciao", "salve", "buongiorno", "buonasera", "hello", "hi", "hey", "morning", "evening", "ue", "cerea"]),
+    ];
+
+    /// <summary>The concepts whose prefixes begin <paramref name="token"/> (a normalised word).</summary>
+    public static IEnumerable<string> ConceptsOf(string token)
+    {
+        foreach (var (concept, prefixes) in Concepts)
+        {
+            foreach (var prefix in prefixes)
+            {
+                if (prefix.Length <= 3 ? token == prefix : token.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    yield return concept;
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using Assistant.Core.Businesses;
+
+namespace Assistant.Core.Intents;
+
+/// <summary>
+/// Builds intent classifiers: the built-in examples plus a business pack's <c>intents.jsonl</c>,
+/// whose examples count several times because they are the business's own words. One classifier
+/// per business is cached; a pack whose examples changed gets a new one.
+/// </summary>
+public static class IntentClassifierFactory
+{
+    /// <summary>How many times a pack's example counts against one built-in example.</summary>
+    public const int PackExampleWeight = 3;
+
+    private const string NoBusinessKey = "";
+    private static readonly ConcurrentDictionary<string, CacheEntry> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The cached classifier for <paramref name="pack"/> (null: the built-in examples only).</summary>
+    public static IntentClassifier Create(BusinessPack? pack = null)
+    {
+        var key = pack?.Profile.Id ?? NoBusinessKey;
+        var fingerprint = Fingerprint(pack?.Examples ?? []);
+        var entry = Cache.AddOrUpdate(
+            key,
+            _ => new CacheEntry(fingerprint, new Lazy<IntentClassifier>(() => Build(pack?.Examples ?? []))),
+            (_, existing) => existing.Fingerprint == fingerprint
+                ? existing
+                : new CacheEntry(fingerprint, new Lazy<IntentClassifier>(() => Build(pack?.Examples ?? []))));
+        return entry.Classifier.Value;
+    }
+
+    /// <summary>
+    /// A new, uncached classifier from the built-in examples plus <paramref name="businessExamples"/>;
+    /// examples whose intent is not one of the 21 ids are ignored.
+    /// </summary>
+    public static IntentClassifier Build(IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null) =>
+        Build(TrainingCorpus.All, businessExamples, options);
+
+    /// <summary>A new classifier from exactly these built-in examples plus the business's (used to measure on held-out examples).</summary>
+    public static IntentClassifier Build(IEnumerable<TrainingExample> builtIn, IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null) =>
+        new(BuildModel(builtIn, businessExamples, options));
+
+    /// <summary>The bare model behind <see cref="Build(IEnumerable{TrainingExample}, IEnumerable{LabelledExample}, LinearTextClassifierOptions?)"/>.</summary>
+    public static LinearTextClassifier BuildModel(IEnumerable<TrainingExample> builtIn, IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null)
+    {
+        var examples = builtIn.Select(e => (e.Text, Label: e.Intent)).ToList();
+        foreach (var example in businessExamples)
+        {
+            if (!IntentIds.IsKnown(example.Intent))
+            {
+                continue;
+            }
+            for (var i = 0; i < PackExampleWeight; i++)
+            {
+                examples.Add((example.Text, example.Intent));
+            }
+        }
+        return LinearTextClassifier.Train(examples, options);
+    }
+
+    private static string Fingerprint(IReadOnlyList<LabelledExample> examples) =>
+        examples.Count == 0
+            ? string.Empty
+            : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+                System.Text.Encoding.UTF8.GetBytes(string.Join('\n', examples.Select(e => e.Intent + "\t" + e.Text)))));
+
+    private sealed record CacheEntry(string Fingerprint, Lazy<IntentClassifier> Classifier);
+}

@@ -1,0 +1,159 @@
+namespace Assistant.Core.Intents;
+
+/// <summary>
+/// Multinomial logistic regression (softmax, L2) over <see cref="FeatureExtractor"/> features,
+/// trained in memory by AdaGrad SGD with a fixed shuffle seed. Labels are free strings, so the
+/// same model serves the 21 intents and the public benchmarks. Weights are kept per feature row
+/// (one float per label) for the features seen in training only; unseen features weigh nothing.
+/// </summary>
+public sealed class LinearTextClassifier
+{
+    private readonly Dictionary<uint, int> _rows;
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly float _temperature;
+
+    private LinearTextClassifier(string[] labels, Dictionary<uint, int> rows, float[] weights, float[] bias, float temperature)
+    {
+        Labels = labels;
+        _rows = rows;
+        _weights = weights;
+        _bias = bias;
+        _temperature = temperature;
+    }
+
+    /// <summary>The labels, in the order of <see cref="Probabilities"/>.</summary>
+    public IReadOnlyList<string> Labels { get; }
+
+    /// <summary>Number of feature rows the model learnt.</summary>
+    public int FeatureCount => _rows.Count;
+
+    public static LinearTextClassifier Train(IReadOnlyList<(string Text, string Label)> examples, LinearTextClassifierOptions? options = null)
+    {
+        options ??= new LinearTextClassifierOptions();
+        var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var labelIndex = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i, StringComparer.Ordinal);
+        var classes = labels.Length;
+
+        // Features once per example, rewritten as row indices.
+        var rows = new Dictionary<uint, int>();
+        var data = new (int[] Rows, float[] Values, int Label)[examples.Count];
+        for (var e = 0; e < examples.Count; e++)
+        {
+            var features = Featurize(examples[e].Text);
+            var exampleRows = new int[features.Count];
+            for (var f = 0; f < features.Count; f++)
+            {
+                if (!rows.TryGetValue(features.Keys[f], out var row))
+                {
+                    row = rows.Count;
+                    rows[features.Keys[f]] = row;
+                }
+                exampleRows[f] = row;
+            }
+            data[e] = (exampleRows, features.Values, labelIndex[examples[e].Label]);
+        }
+
+        var weights = new float[rows.Count * classes];
+        var squaredGradients = new float[weights.Length];
+        var bias = new float[classes];
+        var biasSquaredGradients = new float[classes];
+        var probabilities = new float[classes];
+        var order = Enumerable.Range(0, data.Length).ToArray();
+        var random = new Random(options.Seed);
+        const float Epsilon = 1e-6f;
+
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var index in order)
+            {
+                var (exampleRows, values, label) = data[index];
+                Scores(exampleRows, values, weights, bias, classes, probabilities);
+                Softmax(probabilities, 1f);
+                probabilities[label] -= 1f;
+
+                for (var k = 0; k < classes; k++)
+                {
+                    var g = probabilities[k];
+                    biasSquaredGradients[k] += g * g;
+                    bias[k] -= options.LearningRate * g / (MathF.Sqrt(biasSquaredGradients[k]) + Epsilon);
+                }
+                for (var f = 0; f < exampleRows.Length; f++)
+                {
+                    var offset = exampleRows[f] * classes;
+                    var x = values[f];
+                    for (var k = 0; k < classes; k++)
+                    {
+                        var w = weights[offset + k];
+                        var g = probabilities[k] * x + options.L2 * w;
+                        squaredGradients[offset + k] += g * g;
+                        weights[offset + k] = w - (options.LearningRate * g / (MathF.Sqrt(squaredGradients[offset + k]) + Epsilon));
+                    }
+                }
+            }
+        }
+
+        return new LinearTextClassifier(labels, rows, weights, bias, options.Temperature);
+    }
+
+    /// <summary>Calibrated probabilities of every label for <paramref name="text"/>, in the order of <see cref="Labels"/>.</summary>
+    public float[] Probabilities(string text, string? language)
+    {
+        var features = FeatureExtractor.Extract(text, language);
+        var classes = _bias.Length;
+        var scores = (float[])_bias.Clone();
+        for (var f = 0; f < features.Count; f++)
+        {
+            if (_rows.TryGetValue(features.Keys[f], out var row))
+            {
+                var offset = row * classes;
+                var x = features.Values[f];
+                for (var k = 0; k < classes; k++)
+                {
+                    scores[k] += _weights[offset + k] * x;
+                }
+            }
+        }
+        Softmax(scores, _temperature);
+        return scores;
+    }
+
+    /// <summary>Calibrated probabilities, the language detected from the text itself.</summary>
+    public float[] Probabilities(string text) => Probabilities(text, LanguageDetector.Detect(text));
+
+    private static SparseFeatures Featurize(string text) => FeatureExtractor.Extract(text, LanguageDetector.Detect(text));
+
+    private static void Scores(int[] rows, float[] values, float[] weights, float[] bias, int classes, float[] scores)
+    {
+        Array.Copy(bias, scores, classes);
+        for (var f = 0; f < rows.Length; f++)
+        {
+            var offset = rows[f] * classes;
+            var x = values[f];
+            for (var k = 0; k < classes; k++)
+            {
+                scores[k] += weights[offset + k] * x;
+            }
+        }
+    }
+
+    private static void Softmax(float[] scores, float temperature)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var s in scores)
+        {
+            max = MathF.Max(max, s);
+        }
+        var sum = 0f;
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] = MathF.Exp((scores[k] - max) / temperature);
+            sum += scores[k];
+        }
+        for (var k = 0; k < scores.Length; k++)
+        {
+            scores[k] /= sum;
+        }
+    }
+}
