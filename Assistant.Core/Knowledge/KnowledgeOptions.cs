@@ -31,7 +31,7 @@ public sealed class KnowledgeOptions
 
     /// <summary>Below this confidence the answer abstains and offers a person.</summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.6;
+    public double MinConfidence { get; set; } = 0.45;
 
     /// <summary>Longest time a process trusts its lexical index without asking the store for changes it cannot count (Qdrant).</summary>
     [Range(1, 86400)]

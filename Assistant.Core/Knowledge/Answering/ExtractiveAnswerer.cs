@@ -13,10 +13,10 @@ namespace Assistant.Core.Knowledge.Answering;
 /// </summary>
 public sealed class ExtractiveAnswerer(IOptions<KnowledgeOptions> options)
 {
-    private const int MaxUnits = 3;
-    private const int MaxCharacters = 700;
+    private const int MaxUnits = 4;
+    private const int MaxCharacters = 800;
     private const double SecondPassageDiscount = 0.85;
-    private const double KeepRatio = 0.6;
+    private const double KeepRatio = 0.5;
 
     public ExtractiveAnswer Answer(RetrievalResult retrieval, string? language, bool friendlyTone = false, double autoSendMinConfidence = 0.7)
     {
