@@ -75,6 +75,12 @@ internal static class MarkdownBlocks
             if (!continues)
             {
                 FlushBlock();
+                // "Servono:" followed by a blank line and the list: still one block.
+                if (kind == BlockKind.List && current.Blocks.Count > 0 && current.Blocks[^1].EndsWith(':'))
+                {
+                    block.Add(current.Blocks[^1]);
+                    current.Blocks.RemoveAt(current.Blocks.Count - 1);
+                }
             }
             block.Add(line);
             if (blockKind is BlockKind.None || kind == BlockKind.List)
