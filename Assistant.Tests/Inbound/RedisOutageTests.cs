@@ -24,7 +24,8 @@ public sealed class RedisOutageTests
             {
                 clock.Stop();
                 Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"503 took {clock.Elapsed}");
+                // The server gives up after Webhook:EnqueueTimeout (1 s); the rest is slack for a loaded test machine.
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"503 took {clock.Elapsed}");
             }
 
             restarted = await redis.RestartAsync().Within(TestTimeouts.Startup);
