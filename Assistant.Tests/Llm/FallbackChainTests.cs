@@ -233,7 +233,7 @@ public sealed class FallbackChainTests : LlmStandInTestBase
 
         var call = host.Chain.GetResponseAsync(TestPrompts.Messages(), cancellationToken: cts.Token);
         await OpenAi.NextRequestAsync();
-        await cts.CancelAsync();
+        await cts.CancelAsync().Within();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Within());
         var groq = host.Board.Get("groq")!;
