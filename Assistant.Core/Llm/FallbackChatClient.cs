@@ -60,6 +60,7 @@ public sealed class FallbackChatClient : IChatClient
     {
         // Materialised once: every provider must see exactly the same messages.
         var messageList = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        options = WithoutModel(options);
         var failures = new List<LlmProviderFailure>(_providers.Count);
 
         foreach (var provider in _providers)
@@ -104,6 +105,7 @@ public sealed class FallbackChatClient : IChatClient
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var messageList = messages as IReadOnlyList<ChatMessage> ?? [.. messages];
+        options = WithoutModel(options);
         var failures = new List<LlmProviderFailure>(_providers.Count);
 
         foreach (var provider in _providers)
@@ -270,6 +272,19 @@ public sealed class FallbackChatClient : IChatClient
         }
         Activity.Current?.AddEvent(new ActivityEvent("llm.unavailable"));
         return new LlmUnavailableException(failures);
+    }
+
+    /// <summary>Each provider has its own model: a caller's model id would be wrong for all but one of them.</summary>
+    private static ChatOptions? WithoutModel(ChatOptions? options)
+    {
+        if (options?.ModelId is null)
+        {
+            return options;
+        }
+
+        var clone = options.Clone();
+        clone.ModelId = null;
+        return clone;
     }
 
     private static ChatResponse Tag(ChatResponse response, LlmProvider provider)

@@ -59,7 +59,8 @@ internal static class LlmProviderFactory
         IChatClient sdkClient;
         if (kind == LlmProviderKinds.Ollama)
         {
-            httpClient.BaseAddress = endpoint;
+            // A trailing slash keeps a path prefix (an Ollama behind a proxy at /ollama) when "api/chat" is resolved against it.
+            httpClient.BaseAddress = new Uri(endpoint.AbsoluteUri.TrimEnd('/') + "/");
             if (!string.IsNullOrEmpty(provider.ApiKey))
             {
                 // Plain Ollama needs no key; one behind an authenticating proxy does.

@@ -233,7 +233,7 @@ public sealed class FallbackChainTests : LlmStandInTestBase
 
         var call = host.Chain.GetResponseAsync(TestPrompts.Messages(), cancellationToken: cts.Token);
         await OpenAi.NextRequestAsync();
-        await cts.CancelAsync();
+        await cts.CancelAsync().Within();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.Within());
         var groq = host.Board.Get("groq")!;
@@ -268,6 +268,39 @@ public sealed class FallbackChainTests : LlmStandInTestBase
         Assert.Equal("Sì, il sabato su appuntamento.", string.Concat(updates.Select(u => u.Text)));
         Assert.True(Assert.Single(OpenAi.Requests).Json.GetProperty("stream").GetBoolean());
         Assert.Empty(Ollama.Requests);
+    }
+
+    [Fact]
+    public async Task A_callers_model_id_does_not_override_the_providers_models()
+    {
+        using var host = LlmTestHost.Create(OpenAi, Ollama);
+        OpenAi.Enqueue(StandInReply.Status(500));
+
+        await host.Chain.GetResponseAsync(TestPrompts.Messages(), new ChatOptions { ModelId = "gpt-4o", Temperature = 0.2f }).Within();
+
+        Assert.Equal("llama-3.3-70b-versatile", Assert.Single(OpenAi.Requests).Model);
+        var ollama = Assert.Single(Ollama.Requests);
+        Assert.Equal("qwen2.5:3b", ollama.Model);
+        Assert.Equal(0.2, ollama.Json.GetProperty("options").GetProperty("temperature").GetDouble(), precision: 5);
+    }
+
+    [Fact]
+    public async Task An_ollama_endpoint_with_a_path_prefix_keeps_it()
+    {
+        using var host = LlmTestHost.Create(new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Name"] = "proxied",
+            ["Llm:Providers:0:Kind"] = "ollama",
+            ["Llm:Providers:0:Endpoint"] = new Uri(Ollama.BaseUri, "/ollama").ToString(),
+            ["Llm:Providers:0:Model"] = "qwen2.5:3b",
+            ["Llm:Providers:0:ApiKey"] = "proxy-key",
+        });
+
+        await host.Chain.GetResponseAsync(TestPrompts.Messages()).Within();
+
+        var request = Assert.Single(Ollama.Requests);
+        Assert.Equal("/ollama/api/chat", request.Path);
+        Assert.Equal("Bearer proxy-key", request.Authorization);
     }
 
     internal static StandInReply Script(string failure) => failure switch

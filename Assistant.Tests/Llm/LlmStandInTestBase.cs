@@ -1,3 +1,5 @@
+using Assistant.Tests.Infrastructure;
+
 namespace Assistant.Tests.Llm;
 
 /// <summary>A fresh pair of stand-ins per test: scripts and recorded requests never leak between tests.</summary>
@@ -9,14 +11,14 @@ public abstract class LlmStandInTestBase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        OpenAi = await OpenAiStandIn.StartNewAsync();
-        Ollama = await OllamaStandIn.StartNewAsync();
+        OpenAi = await OpenAiStandIn.StartNewAsync().Within(TestTimeouts.Startup);
+        Ollama = await OllamaStandIn.StartNewAsync().Within(TestTimeouts.Startup);
         Ollama.DefaultAnswer = "Risponde il modello locale: siamo aperti 9:00-18:00.";
     }
 
     public async Task DisposeAsync()
     {
-        await OpenAi.DisposeAsync();
-        await Ollama.DisposeAsync();
+        await OpenAi.DisposeAsync().AsTask().Within();
+        await Ollama.DisposeAsync().AsTask().Within();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Assistant.Tests.Llm;
@@ -27,10 +28,15 @@ public sealed class LlmTestHost : IDisposable
 
     public LlmProviderStatusBoard Board => Host.Services.GetRequiredService<LlmProviderStatusBoard>();
 
-    public static LlmTestHost Create(IDictionary<string, string?> settings)
+    public static LlmTestHost Create(IDictionary<string, string?> settings, ILoggerProvider? logs = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        if (logs is not null)
+        {
+            builder.Services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        }
+
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 5, 12, 8, 0, 0, TimeSpan.Zero));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddLlmChain();
@@ -38,7 +44,7 @@ public sealed class LlmTestHost : IDisposable
     }
 
     /// <summary>Provider 0 "groq" on the OpenAI stand-in, provider 1 "local" on the Ollama stand-in.</summary>
-    public static LlmTestHost Create(OpenAiStandIn openAi, OllamaStandIn ollama, double timeoutSeconds = 5) =>
+    public static LlmTestHost Create(OpenAiStandIn openAi, OllamaStandIn ollama, double timeoutSeconds = 5, ILoggerProvider? logs = null) =>
         Create(new Dictionary<string, string?>
         {
             ["Llm:Providers:0:Name"] = "groq",
@@ -52,7 +58,8 @@ public sealed class LlmTestHost : IDisposable
             ["Llm:Providers:1:Model"] = "qwen2.5:3b",
             ["Llm:Providers:1:TimeoutSeconds"] = timeoutSeconds.ToString(CultureInfo.InvariantCulture),
             ["ConnectionStrings:ollama"] = $"Endpoint={ollama.BaseUri}",
-        });
+        },
+        logs);
 
     public void Dispose() => Host.Dispose();
 }

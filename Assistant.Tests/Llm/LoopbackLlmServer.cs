@@ -122,7 +122,7 @@ public abstract class LoopbackLlmServer : IAsyncDisposable
         if (_app is not null)
         {
             await _app.StopAsync().Within();
-            await _app.DisposeAsync();
+            await _app.DisposeAsync().AsTask().Within();
         }
 
         GC.SuppressFinalize(this);
