@@ -25,6 +25,12 @@ public sealed class LinearTextClassifier
     /// <summary>The labels, in the order of <see cref="Probabilities"/>.</summary>
     public IReadOnlyList<string> Labels { get; }
 
+    /// <summary>The softmax temperature of <see cref="Probabilities(string, string?)"/>.</summary>
+    public float Temperature => _temperature;
+
+    /// <summary>The same weights with another softmax temperature (for calibration).</summary>
+    public LinearTextClassifier WithTemperature(float temperature) => new((string[])Labels, _rows, _weights, _bias, temperature);
+
     /// <summary>Number of feature rows the model learnt.</summary>
     public int FeatureCount => _rows.Count;
 
@@ -54,6 +60,15 @@ public sealed class LinearTextClassifier
             data[e] = (exampleRows, features.Values, labelIndex[examples[e].Label]);
         }
 
+        // Each label weighs the same in total, so that a label with many examples does not become
+        // the default answer for anything unclear.
+        var labelCounts = new int[classes];
+        foreach (var example in data)
+        {
+            labelCounts[example.Label]++;
+        }
+        var labelWeights = labelCounts.Select(c => (float)data.Length / (classes * c)).ToArray();
+
         var weights = new float[rows.Count * classes];
         var squaredGradients = new float[weights.Length];
         var bias = new float[classes];
@@ -72,6 +87,10 @@ public sealed class LinearTextClassifier
                 Scores(exampleRows, values, weights, bias, classes, probabilities);
                 Softmax(probabilities, 1f);
                 probabilities[label] -= 1f;
+                for (var k = 0; k < classes; k++)
+                {
+                    probabilities[k] *= labelWeights[label];
+                }
 
                 for (var k = 0; k < classes; k++)
                 {
