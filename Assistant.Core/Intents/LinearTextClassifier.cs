@@ -12,9 +12,11 @@ public sealed class LinearTextClassifier
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly float _temperature;
+    private readonly ISentenceEmbedder? _embedder;
 
-    private LinearTextClassifier(string[] labels, Dictionary<uint, int> rows, float[] weights, float[] bias, float temperature)
+    private LinearTextClassifier(string[] labels, Dictionary<uint, int> rows, float[] weights, float[] bias, float temperature, ISentenceEmbedder? embedder)
     {
+        _embedder = embedder;
         Labels = labels;
         _rows = rows;
         _weights = weights;
@@ -29,12 +31,15 @@ public sealed class LinearTextClassifier
     public float Temperature => _temperature;
 
     /// <summary>The same weights with another softmax temperature (for calibration).</summary>
-    public LinearTextClassifier WithTemperature(float temperature) => new((string[])Labels, _rows, _weights, _bias, temperature);
+    public LinearTextClassifier WithTemperature(float temperature) => new((string[])Labels, _rows, _weights, _bias, temperature, _embedder);
 
     /// <summary>Number of feature rows the model learnt.</summary>
     public int FeatureCount => _rows.Count;
 
-    public static LinearTextClassifier Train(IReadOnlyList<(string Text, string Label)> examples, LinearTextClassifierOptions? options = null)
+    /// <param name="examples">Texts and their labels.</param>
+    /// <param name="options">Training settings; null for the defaults.</param>
+    /// <param name="embedder">Optional dense sentence features added to the sparse ones, at training and at prediction.</param>
+    public static LinearTextClassifier Train(IReadOnlyList<(string Text, string Label)> examples, LinearTextClassifierOptions? options = null, ISentenceEmbedder? embedder = null)
     {
         options ??= new LinearTextClassifierOptions();
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -44,9 +49,11 @@ public sealed class LinearTextClassifier
         // Features once per example, rewritten as row indices.
         var rows = new Dictionary<uint, int>();
         var data = new (int[] Rows, float[] Values, int Label)[examples.Count];
+        var embeddings = embedder?.Embed(examples.Select(e => e.Text).ToList());
         for (var e = 0; e < examples.Count; e++)
         {
-            var features = Featurize(examples[e].Text);
+            var text = examples[e].Text;
+            var features = FeatureExtractor.Extract(text, LanguageDetector.Detect(text), embeddings?[e]);
             var exampleRows = new int[features.Count];
             for (var f = 0; f < features.Count; f++)
             {
@@ -113,13 +120,13 @@ public sealed class LinearTextClassifier
             }
         }
 
-        return new LinearTextClassifier(labels, rows, weights, bias, options.Temperature);
+        return new LinearTextClassifier(labels, rows, weights, bias, options.Temperature, embedder);
     }
 
     /// <summary>Calibrated probabilities of every label for <paramref name="text"/>, in the order of <see cref="Labels"/>.</summary>
     public float[] Probabilities(string text, string? language)
     {
-        var features = FeatureExtractor.Extract(text, language);
+        var features = FeatureExtractor.Extract(text, language, _embedder?.Embed([text])[0]);
         var classes = _bias.Length;
         var scores = (float[])_bias.Clone();
         for (var f = 0; f < features.Count; f++)
@@ -140,8 +147,6 @@ public sealed class LinearTextClassifier
 
     /// <summary>Calibrated probabilities, the language detected from the text itself.</summary>
     public float[] Probabilities(string text) => Probabilities(text, LanguageDetector.Detect(text));
-
-    private static SparseFeatures Featurize(string text) => FeatureExtractor.Extract(text, LanguageDetector.Detect(text));
 
     private static void Scores(int[] rows, float[] values, float[] weights, float[] bias, int classes, float[] scores)
     {

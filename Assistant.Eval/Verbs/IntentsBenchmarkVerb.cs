@@ -18,7 +18,7 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
 {
     public string Name => "intents-benchmark";
 
-    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1] [--epochs N] [--l2 X] [--lr X]";
+    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1] [--epochs N] [--l2 X] [--lr X] [--embeddings none|minilm]";
 
     public async Task<int> RunAsync(EvalArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -49,7 +49,7 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
         };
         var model = dataset == "builtin"
             ? IntentClassifierFactory.BuildModel(TrainingCorpus.Split(20).Train, [], options)
-            : LinearTextClassifier.Train(train, options);
+            : LinearTextClassifier.Train(train, options, Embedder(arguments));
         build.Stop();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{dataset}: {model.Labels.Count} intents, {train.Count} training examples ({(dataset == "builtin" ? "80% split" : $"{shots} per intent, seed {seed}")}), {test.Count} test, trained in {build.Elapsed.TotalMilliseconds:F0} ms"));
@@ -122,6 +122,13 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
                 $"temperature {temperature,4:F2}: held-out NLL {logLoss / test.Count:F3}, confidence >= 0.7 on {confident / (double)test.Count:P0} with accuracy {(confident == 0 ? 0 : confidentCorrect / (double)confident):P1}"));
         }
     }
+
+    internal static ISentenceEmbedder? Embedder(EvalArguments arguments) => arguments.Optional("embeddings") switch
+    {
+        null or "none" => null,
+        "minilm" => new MiniLmEmbedder(),
+        var other => throw new EvalUsageException($"unknown embeddings '{other}'."),
+    };
 
     /// <summary><paramref name="shots"/> examples per label, drawn with a fixed seed.</summary>
     private static List<(string Text, string Label)> SampleShots(List<(string Text, string Label)> train, int shots, int seed)
