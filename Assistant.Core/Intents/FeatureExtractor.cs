@@ -14,11 +14,12 @@ public static class FeatureExtractor
     private const float CharWeight = 0.6f;
     private const float LengthWeight = 0.3f;
     private const float ConceptWeight = 0.8f;
+    private const float EmbeddingWeight = 1.0f;
     private const int MinimumGram = 3;
     private const int MaximumGram = 5;
 
     /// <summary>Features of <paramref name="text"/>, stemming for <paramref name="language"/> ("en" or anything else → Italian rules).</summary>
-    public static SparseFeatures Extract(string text, string? language)
+    public static SparseFeatures Extract(string text, string? language, float[]? embedding = null)
     {
         var tokens = TextNormalizer.Tokenize(text);
         var words = new Dictionary<uint, float>();
@@ -55,6 +56,14 @@ public static class FeatureExtractor
         Append(concepts, ConceptWeight, keys, values);
         keys.Add(Hash('l', LengthBucket(tokens.Count)));
         values.Add(LengthWeight);
+        if (embedding is not null)
+        {
+            for (var i = 0; i < embedding.Length; i++)
+            {
+                keys.Add(Hash('e', i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                values.Add(embedding[i] * EmbeddingWeight);
+            }
+        }
         return new SparseFeatures([.. keys], [.. values]);
     }
 

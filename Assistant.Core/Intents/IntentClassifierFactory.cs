@@ -38,11 +38,11 @@ public static class IntentClassifierFactory
         Build(TrainingCorpus.All, businessExamples, options);
 
     /// <summary>A new classifier from exactly these built-in examples plus the business's (used to measure on held-out examples).</summary>
-    public static IntentClassifier Build(IEnumerable<TrainingExample> builtIn, IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null) =>
-        new(BuildModel(builtIn, businessExamples, options));
+    public static IntentClassifier Build(IEnumerable<TrainingExample> builtIn, IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null, ISentenceEmbedder? embedder = null) =>
+        new(BuildModel(builtIn, businessExamples, options, embedder));
 
-    /// <summary>The bare model behind <see cref="Build(IEnumerable{TrainingExample}, IEnumerable{LabelledExample}, LinearTextClassifierOptions?)"/>.</summary>
-    public static LinearTextClassifier BuildModel(IEnumerable<TrainingExample> builtIn, IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null)
+    /// <summary>The bare model behind <see cref="Build(IEnumerable{TrainingExample}, IEnumerable{LabelledExample}, LinearTextClassifierOptions?, ISentenceEmbedder?)"/>.</summary>
+    public static LinearTextClassifier BuildModel(IEnumerable<TrainingExample> builtIn, IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null, ISentenceEmbedder? embedder = null)
     {
         var examples = builtIn.Select(e => (e.Text, Label: e.Intent)).ToList();
         foreach (var example in businessExamples)
@@ -56,7 +56,7 @@ public static class IntentClassifierFactory
                 examples.Add((example.Text, example.Intent));
             }
         }
-        return LinearTextClassifier.Train(examples, options);
+        return LinearTextClassifier.Train(examples, options, embedder);
     }
 
     private static string Fingerprint(IReadOnlyList<LabelledExample> examples) =>

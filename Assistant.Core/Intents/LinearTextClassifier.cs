@@ -12,9 +12,11 @@ public sealed class LinearTextClassifier
     private readonly float[] _weights;
     private readonly float[] _bias;
     private readonly float _temperature;
+    private readonly ISentenceEmbedder? _embedder;
 
-    private LinearTextClassifier(string[] labels, Dictionary<uint, int> rows, float[] weights, float[] bias, float temperature)
+    private LinearTextClassifier(string[] labels, Dictionary<uint, int> rows, float[] weights, float[] bias, float temperature, ISentenceEmbedder? embedder)
     {
+        _embedder = embedder;
         Labels = labels;
         _rows = rows;
         _weights = weights;
@@ -25,10 +27,19 @@ public sealed class LinearTextClassifier
     /// <summary>The labels, in the order of <see cref="Probabilities"/>.</summary>
     public IReadOnlyList<string> Labels { get; }
 
+    /// <summary>The softmax temperature of <see cref="Probabilities(string, string?)"/>.</summary>
+    public float Temperature => _temperature;
+
+    /// <summary>The same weights with another softmax temperature (for calibration).</summary>
+    public LinearTextClassifier WithTemperature(float temperature) => new((string[])Labels, _rows, _weights, _bias, temperature, _embedder);
+
     /// <summary>Number of feature rows the model learnt.</summary>
     public int FeatureCount => _rows.Count;
 
-    public static LinearTextClassifier Train(IReadOnlyList<(string Text, string Label)> examples, LinearTextClassifierOptions? options = null)
+    /// <param name="examples">Texts and their labels.</param>
+    /// <param name="options">Training settings; null for the defaults.</param>
+    /// <param name="embedder">Optional dense sentence features added to the sparse ones, at training and at prediction.</param>
+    public static LinearTextClassifier Train(IReadOnlyList<(string Text, string Label)> examples, LinearTextClassifierOptions? options = null, ISentenceEmbedder? embedder = null)
     {
         options ??= new LinearTextClassifierOptions();
         var labels = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -38,9 +49,11 @@ public sealed class LinearTextClassifier
         // Features once per example, rewritten as row indices.
         var rows = new Dictionary<uint, int>();
         var data = new (int[] Rows, float[] Values, int Label)[examples.Count];
+        var embeddings = embedder?.Embed(examples.Select(e => e.Text).ToList());
         for (var e = 0; e < examples.Count; e++)
         {
-            var features = Featurize(examples[e].Text);
+            var text = examples[e].Text;
+            var features = FeatureExtractor.Extract(text, LanguageDetector.Detect(text), embeddings?[e]);
             var exampleRows = new int[features.Count];
             for (var f = 0; f < features.Count; f++)
             {
@@ -53,6 +66,15 @@ public sealed class LinearTextClassifier
             }
             data[e] = (exampleRows, features.Values, labelIndex[examples[e].Label]);
         }
+
+        // Each label weighs the same in total, so that a label with many examples does not become
+        // the default answer for anything unclear.
+        var labelCounts = new int[classes];
+        foreach (var example in data)
+        {
+            labelCounts[example.Label]++;
+        }
+        var labelWeights = labelCounts.Select(c => (float)data.Length / (classes * c)).ToArray();
 
         var weights = new float[rows.Count * classes];
         var squaredGradients = new float[weights.Length];
@@ -72,6 +94,10 @@ public sealed class LinearTextClassifier
                 Scores(exampleRows, values, weights, bias, classes, probabilities);
                 Softmax(probabilities, 1f);
                 probabilities[label] -= 1f;
+                for (var k = 0; k < classes; k++)
+                {
+                    probabilities[k] *= labelWeights[label];
+                }
 
                 for (var k = 0; k < classes; k++)
                 {
@@ -94,13 +120,13 @@ public sealed class LinearTextClassifier
             }
         }
 
-        return new LinearTextClassifier(labels, rows, weights, bias, options.Temperature);
+        return new LinearTextClassifier(labels, rows, weights, bias, options.Temperature, embedder);
     }
 
     /// <summary>Calibrated probabilities of every label for <paramref name="text"/>, in the order of <see cref="Labels"/>.</summary>
     public float[] Probabilities(string text, string? language)
     {
-        var features = FeatureExtractor.Extract(text, language);
+        var features = FeatureExtractor.Extract(text, language, _embedder?.Embed([text])[0]);
         var classes = _bias.Length;
         var scores = (float[])_bias.Clone();
         for (var f = 0; f < features.Count; f++)
@@ -121,8 +147,6 @@ public sealed class LinearTextClassifier
 
     /// <summary>Calibrated probabilities, the language detected from the text itself.</summary>
     public float[] Probabilities(string text) => Probabilities(text, LanguageDetector.Detect(text));
-
-    private static SparseFeatures Featurize(string text) => FeatureExtractor.Extract(text, LanguageDetector.Detect(text));
 
     private static void Scores(int[] rows, float[] values, float[] weights, float[] bias, int classes, float[] scores)
     {
