@@ -89,6 +89,20 @@ public sealed class ConversationStore(IConnectionMultiplexer redis, IOptions<Con
         await Task.WhenAll(push, trim, rank);
     }
 
+    /// <summary>
+    /// Adds the line unless a line with its id was added before: a turn handled again after a
+    /// crash does not show twice. The marker lives as long as Meta may redeliver (8 days).
+    /// </summary>
+    public async Task<bool> AppendOnceAsync(ConversationMessage message, string businessId)
+    {
+        if (!await Db.StringSetAsync($"conv:line:{message.Id}", "1", TimeSpan.FromDays(8), When.NotExists))
+        {
+            return false;
+        }
+        await AppendAsync(message, businessId);
+        return true;
+    }
+
     public async Task<IReadOnlyList<ConversationMessage>> GetMessagesAsync(string key, int last = 50)
     {
         var values = await Db.ListRangeAsync(ConversationKeys.Messages(key), -Math.Max(1, last), -1);

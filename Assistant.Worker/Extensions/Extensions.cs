@@ -1,3 +1,9 @@
+using Assistant.Core.Conversations;
+using Assistant.Core.Knowledge;
+using Assistant.Worker.Conversations;
+using Assistant.Worker.Inbound;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Microsoft.Extensions.Hosting;
 
 internal static class Extensions
@@ -5,6 +11,31 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddRedisClient("redis");
+        builder.Services.AddBusinessDirectory();
+        builder.Services.AddConversationStores();
+        builder.AddLlmChain();
+        builder.AddKnowledge();
         builder.AddOutboundSender();
+        builder.AddInboundPipeline();
+    }
+
+    /// <summary>The customer-facing pipeline: consume, order, debounce, classify, route, answer.</summary>
+    private static void AddInboundPipeline(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<InboundOptions>()
+            .BindConfiguration(InboundOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<BusinessPackCatalog>();
+        services.AddSingleton<BusinessContextProvider>();
+        services.AddSingleton<ConversationTurnGate>();
+        services.AddSingleton<IntentRouter>();
+        services.AddSingleton<HandoffCoordinator>();
+        services.AddSingleton<WorkerMetrics>();
+        services.AddSingleton<ConversationResponder>();
+        services.AddHostedService<WorkerWarmup>();
+        services.AddHostedService<InboundConsumerService>();
     }
 }

@@ -10,22 +10,31 @@ namespace Assistant.Core.WhatsApp.Inbound;
 /// </summary>
 public sealed class InboundEventQueue(IConnectionMultiplexer redis)
 {
-    // KEYS: per event i, KEYS[2i-1] = marker, KEYS[2i] = stream.
+    // KEYS: per event i, KEYS[3i-2] = marker, KEYS[3i-1] = stream, KEYS[3i] = the conversation's
+    //       sequence (a sorted set of its entry ids, by arrival), or a placeholder when the event has no conversation.
     // ARGV: [1] marker TTL seconds, [2] traceparent, [3] tracestate, then per event 4 values:
     //       kind, conversation, event JSON, MAXLEN.
     // Returns one 1/0 per event: 1 = appended, 0 = duplicate.
+    // The sequence is what lets several worker replicas answer one conversation strictly in arrival
+    // order: it is written in the same atomic step as the entry, so no reader can see one without the other.
     private const string Script = """
         local ttl = ARGV[1]
         local tp = ARGV[2]
         local ts = ARGV[3]
         local result = {}
-        local n = #KEYS / 2
+        local n = #KEYS / 3
         for i = 1, n do
           local a = 3 + (i - 1) * 4
-          if redis.call('SET', KEYS[2 * i - 1], '1', 'NX', 'EX', ttl) then
-            redis.call('XADD', KEYS[2 * i], 'MAXLEN', '~', ARGV[a + 4], '*',
+          if redis.call('SET', KEYS[3 * i - 2], '1', 'NX', 'EX', ttl) then
+            local id = redis.call('XADD', KEYS[3 * i - 1], 'MAXLEN', '~', ARGV[a + 4], '*',
               'kind', ARGV[a + 1], 'conversation', ARGV[a + 2], 'event', ARGV[a + 3],
               'traceparent', tp, 'tracestate', ts)
+            if ARGV[a + 2] ~= '' then
+              local dash = string.find(id, '-', 1, true)
+              local score = tonumber(string.sub(id, 1, dash - 1)) * 1000 + tonumber(string.sub(id, dash + 1))
+              redis.call('ZADD', KEYS[3 * i], score, id)
+              redis.call('EXPIRE', KEYS[3 * i], ttl)
+            end
             result[i] = 1
           else
             result[i] = 0
@@ -46,7 +55,7 @@ public sealed class InboundEventQueue(IConnectionMultiplexer redis)
             return new EnqueueResult(0, 0);
         }
 
-        var keys = new RedisKey[events.Count * 2];
+        var keys = new RedisKey[events.Count * 3];
         var values = new RedisValue[3 + events.Count * 4];
         values[0] = TtlSeconds;
         values[1] = activity is { IdFormat: ActivityIdFormat.W3C } ? activity.Id : string.Empty;
@@ -54,8 +63,9 @@ public sealed class InboundEventQueue(IConnectionMultiplexer redis)
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
-            keys[2 * i] = e.DedupeKey;
-            keys[2 * i + 1] = e.Stream;
+            keys[3 * i] = e.DedupeKey;
+            keys[3 * i + 1] = e.Stream;
+            keys[3 * i + 2] = e.Conversation.Length > 0 ? ConversationSequence.Key(e.Conversation) : ConversationSequence.NoConversationKey;
             var a = 3 + i * 4;
             values[a] = e.Kind;
             values[a + 1] = e.Conversation;

@@ -1,0 +1,47 @@
+using Assistant.Core.Knowledge.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Worker.Conversations;
+
+/// <summary>
+/// At start: trains the classifiers and ingests each pack's knowledge (unchanged files cost
+/// nothing: ingestion compares content hashes). Runs in the background and retries while Redis
+/// is not reachable, so a slow dependency delays knowledge answers, never the process.
+/// </summary>
+public sealed partial class WorkerWarmup(IServiceProvider services, BusinessPackCatalog packs, BusinessContextProvider contexts, ILogger<WorkerWarmup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        contexts.Warm();
+        var ingestor = services.GetService<KnowledgeIngestor>();
+        if (ingestor is null)
+        {
+            return;
+        }
+
+        foreach (var pack in packs.All)
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    var result = await ingestor.IngestAsync(pack.Profile.Id, pack.Knowledge, stoppingToken);
+                    LogIngested(logger, pack.Profile.Id, result.PassagesTotal, result.PassagesEmbedded);
+                    break;
+                }
+                catch (StackExchange.Redis.RedisException ex)
+                {
+                    LogRetry(logger, ex, pack.Profile.Id);
+                    await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge of {BusinessId} ready: {Passages} passages, {Embedded} embedded now")]
+    private static partial void LogIngested(ILogger logger, string businessId, int passages, int embedded);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge ingestion of {BusinessId} waits for Redis")]
+    private static partial void LogRetry(ILogger logger, Exception exception, string businessId);
+}
