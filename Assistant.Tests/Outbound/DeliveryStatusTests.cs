@@ -28,9 +28,9 @@ public sealed class DeliveryStatusTests
         // Found through the wamid index: no callback data in these.
         await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"delivered","timestamp":"1770000000","recipient_id":"393331234567"}""").Within();
         await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"read","timestamp":"1770000005","recipient_id":"393331234567"}""").Within();
-        await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"sent","timestamp":"1769999999","recipient_id":"393331234567"}""").Within();
+        var last = await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"sent","timestamp":"1769999999","recipient_id":"393331234567"}""").Within();
 
-        await SenderHarness.EventuallyAsync(async () => await harness.PendingAsync(StreamNames.Statuses) == 0 && await harness.Database.StreamLengthAsync(StreamNames.Statuses) == 3, "statuses handled");
+        await SenderHarness.EventuallyAsync(() => harness.ConsumedAsync(StreamNames.Statuses, last), "statuses handled");
         var record = await harness.Records.GetAsync(message.Id).Within();
         Assert.Equal(OutboundState.Read, record!.State);
         Assert.Equal("1770000005000", record.Fields["readAt"]);

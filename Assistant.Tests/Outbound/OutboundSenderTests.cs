@@ -257,7 +257,9 @@ public sealed class OutboundSenderTests
             await harness.Queue.EnqueueAsync(message).Within();
         }
 
-        await SenderHarness.EventuallyAsync(async () => await harness.PendingAsync() == 0 && harness.Graph.MessageRequests.Count == 2, "settled");
+        await SenderHarness.EventuallyAsync(
+            async () => (await Task.WhenAll(new[] { optedOut, inWindow, outsideWindow, reply }.Select(m => harness.Records.GetAsync(m.Id)))).All(r => OutboundState.IsFinal(r?.State)),
+            "settled");
         Assert.Equal(OutboundState.Suppressed, (await harness.Records.GetAsync(optedOut.Id).Within())!.State);
         Assert.Equal(OutboundState.Sent, (await harness.Records.GetAsync(inWindow.Id).Within())!.State);
         Assert.Equal(OutboundState.Suppressed, (await harness.Records.GetAsync(outsideWindow.Id).Within())!.State);
@@ -295,7 +297,7 @@ public sealed class OutboundSenderTests
         await harness.Queue.EnqueueAsync(text).Within();
         await harness.Queue.EnqueueAsync(buttons).Within();
 
-        await SenderHarness.EventuallyAsync(async () => await harness.PendingAsync() == 0, "settled");
+        await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(buttons.Id))?.State == OutboundState.Delivered, "settled");
         var outbox = harness.Services.GetRequiredService<SandboxOutbox>();
         var deliveries = await outbox.ReadAsync("biz-1", "conv-1").Within();
         Assert.Equal([text.Id, buttons.Id], deliveries.Select(d => d.MessageId));

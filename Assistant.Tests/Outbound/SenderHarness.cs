@@ -110,8 +110,20 @@ public sealed class SenderHarness : IAsyncDisposable
         }
     }
 
-    public Task AddStatusAsync(string json) =>
-        Database.StreamAddAsync(StreamNames.Statuses, [new NameValueEntry("event", json)]);
+    public async Task<string> AddStatusAsync(string json) =>
+        (string)(await Database.StreamAddAsync(StreamNames.Statuses, [new NameValueEntry("event", json)]))!;
+
+    /// <summary>True once the group has read up to <paramref name="lastId"/> and acked everything.</summary>
+    public async Task<bool> ConsumedAsync(string stream, string lastId, string group = "sender")
+    {
+        if (!await Database.KeyExistsAsync(stream))
+        {
+            return false;
+        }
+
+        var info = (await Database.StreamGroupInfoAsync(stream)).FirstOrDefault(g => g.Name == group);
+        return info.Name is not null && info.LastDeliveredId == lastId && info.PendingMessageCount == 0;
+    }
 
     public async Task<long> PendingAsync(string stream = StreamNames.Outbound, string group = "sender")
     {

@@ -9,7 +9,7 @@ public sealed class WhatsAppFormatterTests
     [InlineData("__bold__", "*bold*")]
     [InlineData("*italic* and _italic_", "_italic_ and _italic_")]
     [InlineData("~~gone~~", "~gone~")]
-    [InlineData("***both***", "*_both_*")]
+    [InlineData("***both***", "_*both*_")]
     [InlineData("See [our site](https://example.org) now", "See our site (https://example.org) now")]
     [InlineData("<https://example.org>", "https://example.org")]
     [InlineData("Hello <b>there</b><br>friend", "Hello there\nfriend")]
