@@ -6,6 +6,10 @@ using Assistant.Bench.Sender;
 // Outbound sender benchmark (issue 4): real Redis, the real sender pipeline, the Graph API
 // stand-in on loopback. Usage: dotnet run -c Release --project bench/Assistant.Bench.Sender [-- --quick]
 var quick = args.Contains("--quick");
+// Warm-up (JIT, first connections): not reported. Without it the first requests of the first
+// variant leave the pacer on time but reach the stand-in in a bunch.
+await SenderBench.RunAsync("warm-up", numbers: 2, recipients: 50, messages: 200);
+
 var results = new List<VariantResult>
 {
     await SenderBench.RunAsync("replies: 1,000 for 20 numbers x 500 recipients", numbers: 20, recipients: 500, messages: 1000),
@@ -23,8 +27,9 @@ Console.WriteLine(JsonSerializer.Serialize(results.Select(r => new
     r.Name,
     r.Messages,
     r.Seconds,
-    MinNumberRate = Math.Round(r.MinNumberRate, 1),
-    MaxNumberRate = Math.Round(r.MaxNumberRate, 1),
+    MinNumberRate = double.IsFinite(r.MinNumberRate) ? Math.Round(r.MinNumberRate, 1) : (double?)null,
+    MaxNumberRate = double.IsFinite(r.MaxNumberRate) ? Math.Round(r.MaxNumberRate, 1) : (double?)null,
+    r.MaxPerNumberInQuarterSecond,
     r.MaxPerNumberInAnySecond,
     r.MaxPairIn6s,
     r.MaxPairIn60s,
@@ -38,6 +43,7 @@ internal sealed record VariantResult(
     double MinNumberRate,
     double MaxNumberRate,
     int MaxPerNumberInAnySecond,
+    int MaxPerNumberInQuarterSecond,
     int MaxPairIn6s,
     int MaxPairIn60s,
     bool PairLimitHeld,
@@ -45,7 +51,7 @@ internal sealed record VariantResult(
 {
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{Name}: {Messages} sent in {Seconds:F2} s; sustained per-number rate after the burst {MinNumberRate:F1}-{MaxNumberRate:F1}/s; " +
-        $"max per number in any 1 s window {MaxPerNumberInAnySecond}; max per pair in any 6 s window {MaxPairIn6s}, in any 60 s window {MaxPairIn60s}; " +
+        $"max per number in any 1 s window {MaxPerNumberInAnySecond} (bucket allows 100), in any 0.25 s window {MaxPerNumberInQuarterSecond} (allows 40); max per pair in any 6 s window {MaxPairIn6s}, in any 60 s window {MaxPairIn60s}; " +
         $"pair limit held: {PairLimitHeld}; stand-in request spacing p50 {SendP50Ms:F2} ms");
 }
 

@@ -99,10 +99,12 @@ internal static class SenderBench
 
         var rates = new List<double>();
         var maxPerSecond = 0;
+        var maxPerQuarter = 0;
         foreach (var group in requests.GroupBy(r => r.PhoneNumberId))
         {
             var times = group.Select(r => r.Timestamp).Order().ToList();
             maxPerSecond = Math.Max(maxPerSecond, MaxInWindow(times, TimeSpan.FromSeconds(1)));
+            maxPerQuarter = Math.Max(maxPerQuarter, MaxInWindow(times, TimeSpan.FromSeconds(0.25)));
             if (times.Count > NumberBurst + 1)
             {
                 // After the burst the bucket is empty: the rate from there is the sustained rate.
@@ -130,6 +132,7 @@ internal static class SenderBench
             rates.Count > 0 ? rates.Min() : double.NaN,
             rates.Count > 0 ? rates.Max() : double.NaN,
             maxPerSecond,
+            maxPerQuarter,
             maxPair6,
             maxPair60,
             pairHeld,
