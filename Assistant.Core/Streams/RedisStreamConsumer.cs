@@ -114,7 +114,13 @@ public sealed partial class RedisStreamConsumer
 
                 if (delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(delay, _timeProvider, cancellationToken);
+                    // Never sleep through a reclaim round: keep-alives must beat the claim idle time.
+                    var untilClaim = nextClaim - _timeProvider.GetUtcNow();
+                    var sleep = untilClaim < delay ? untilClaim : delay;
+                    if (sleep > TimeSpan.Zero)
+                    {
+                        await Task.Delay(sleep, _timeProvider, cancellationToken);
+                    }
                 }
             }
         }

@@ -387,7 +387,7 @@ public sealed partial class OutboundDispatcher
                 var leaseUntil = _timeProvider.GetUtcNow() + options.SendLease;
                 foreach (var id in ids)
                 {
-                    await _records.ExtendLeaseAsync(id, leaseUntil);
+                    await _records.ExtendLeaseAsync(id, leaseUntil, attempt);
                 }
 
                 continue;

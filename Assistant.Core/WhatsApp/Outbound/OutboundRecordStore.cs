@@ -103,9 +103,9 @@ public sealed class OutboundRecordStore(IConnectionMultiplexer redis, TimeProvid
         return (long)result == 1;
     }
 
-    /// <summary>Moves the lease on while the owner retries.</summary>
-    public Task ExtendLeaseAsync(string id, DateTimeOffset leaseUntil) =>
-        Database.HashSetAsync(Key(id), "leaseUntil", leaseUntil.ToUnixTimeMilliseconds());
+    /// <summary>Moves the lease on while the owner retries, and counts the attempt.</summary>
+    public Task ExtendLeaseAsync(string id, DateTimeOffset leaseUntil, int attempts) =>
+        Database.HashSetAsync(Key(id), [new("leaseUntil", leaseUntil.ToUnixTimeMilliseconds()), new("attempts", attempts)]);
 
     /// <summary>Records the wamid for every id sent in one request (before the queue entries are acked).</summary>
     public async Task MarkAcceptedAsync(IReadOnlyList<string> ids, string leaderId, string? wamid, string state, TimeSpan ttl)

@@ -20,6 +20,7 @@ public static class OutboundServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.SendLease > o.SendTimeout, "Outbound:SendLease must be longer than Outbound:SendTimeout.")
             .Validate(o => o.PairInterval > TimeSpan.Zero && o.RetryBaseDelay > TimeSpan.Zero, "Outbound:PairInterval and RetryBaseDelay must be positive.")
+            .Validate(o => o.ClaimInterval < o.ClaimIdleTime / 2, "Outbound:ClaimInterval must be under half of Outbound:ClaimIdleTime, or running sends lose their claim.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboundRecordStore>();
