@@ -8,7 +8,7 @@ namespace Assistant.Worker.Conversations;
 /// nothing: ingestion compares content hashes). Runs in the background and retries while Redis
 /// is not reachable, so a slow dependency delays knowledge answers, never the process.
 /// </summary>
-public sealed partial class WorkerWarmup(IServiceProvider services, BusinessPackCatalog packs, BusinessContextProvider contexts, ILogger<WorkerWarmup> logger) : BackgroundService
+public sealed partial class WorkerWarmup(IServiceProvider services, BusinessPackCatalog packs, BusinessContextProvider contexts, WarmupState state, ILogger<WorkerWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,6 +17,7 @@ public sealed partial class WorkerWarmup(IServiceProvider services, BusinessPack
         var ingestor = services.GetService<KnowledgeIngestor>();
         if (ingestor is null)
         {
+            state.MarkReady();
             return;
         }
 
@@ -37,6 +38,7 @@ public sealed partial class WorkerWarmup(IServiceProvider services, BusinessPack
                 }
             }
         }
+        state.MarkReady();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge of {BusinessId} ready: {Passages} passages, {Embedded} embedded now")]

@@ -35,6 +35,8 @@ internal static class Extensions
         services.AddSingleton<HandoffCoordinator>();
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<ConversationResponder>();
+        services.AddSingleton<WarmupState>();
+        services.AddHealthChecks().AddCheck<WarmupState>("warmup");
         services.AddHostedService<WorkerWarmup>();
         services.AddHostedService<InboundConsumerService>();
     }

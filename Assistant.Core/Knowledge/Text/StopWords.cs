@@ -26,6 +26,8 @@ public static class StopWords
         "posso", "puoi", "puo", "possiamo", "potete", "possono", "potrei", "potrebbe", "potreste",
         "devo", "deve", "dobbiamo", "dovete", "devono", "dovrei", "voglio", "vuoi", "vuole", "vogliamo", "vorrei", "vorremmo",
         "fare", "faccio", "fa", "fate", "fanno", "sa", "sapete", "sai", "so", "sapere", "dire", "dite", "dici", "mi", "dica",
+        // How customers open a question ("volevo sapere", "vi chiedevo un'info"): no topic in them.
+        "volevo", "volevamo", "volere", "chiedere", "chiedo", "chiedevo", "domanda", "domandina", "info", "informazione", "informazioni", "sapreste", "saprebbe", "sapevo",
         "buongiorno", "buonasera", "salve", "ciao", "grazie", "gentilmente", "cortesemente", "scusi", "scusate", "per", "favore", "please",
         // English.
         "the", "an", "of", "to", "on", "at", "by", "for", "with", "from", "into", "about", "as", "and", "or", "but", "if", "not", "no",
@@ -34,6 +36,7 @@ public static class StopWords
         "what", "which", "who", "whom", "whose", "how", "when", "where", "why",
         "any", "some", "all", "also", "just", "so", "very", "much", "many", "too", "than", "then", "hi", "hello", "thanks", "thank",
         "get", "got", "need", "want", "like", "know", "tell", "let",
+        "wanted", "wondering", "wonder", "ask", "asking", "question", "information", "info",
     };
 
     public static bool Contains(string foldedToken) => Words.Contains(foldedToken);
