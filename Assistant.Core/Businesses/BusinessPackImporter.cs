@@ -24,6 +24,7 @@ public sealed partial class BusinessPackImporter(
     private readonly ILogger<BusinessPackImporter> _logger = logger;
     private readonly CancellationTokenSource _stopping = new();
     private Task _retry = Task.CompletedTask;
+    private volatile bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -49,11 +50,20 @@ public sealed partial class BusinessPackImporter(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            // A host that is torn down after a failed stop may call StopAsync again after Dispose.
+            return;
+        }
         await _stopping.CancelAsync();
         await _retry.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task ImportAsync(IReadOnlyList<BusinessProfile> profiles)
     {
