@@ -17,23 +17,30 @@ public static class LanguageDetector
             "prenotare disdire spostare comunque perche tutto bene va certo sicuro allora quindi sto stai siamo " +
             "questo questa quello quella mio mia vostro dica scusi senta cortesemente favore niente nessuno " +
             "qualcuno qualcosa ancora tipo cosa chi abbiamo avete ho hai buon giorno serata arrivederci " +
-            "ue cerea uela bella zio raga ragazzi tranquillo perfetto ottimo bravi bravo molto tanto poco",
+            "ue cerea uela bella zio raga ragazzi tranquillo perfetto ottimo bravi bravo molto tanto poco " +
+            "siete aperti aperto chiuso orario orari devo dobbiamo possiamo fare invece del dei delle nei sul sulla " +
+            "era ero sei siamo fate fa contratto contratti messaggi messaggio domanda giorno giorni mattina pomeriggio " +
+            "sera stasera lunedi martedi mercoledi giovedi venerdi sabato domenica prossimo prossima scorso " +
+            "mese anno casa ufficio studio visita consulenza prezzo costo pagare pagamento fattura grazie mille " +
+            "vorremmo volevamo potete possiamo abbiamo facciamo sapere chiedere mandare ricevuto arrivato " +
+            "piu meno ancora adesso subito dopo prima sempre mai ok",
             "ciao grazie buongiorno buonasera salve vorrei volevo perche comunque"),
         ["en"] = Weights(
-            "hi hello hey thanks thank you the a an is are was were be been to of in on at for with my your our " +
+            "hi hello hey thanks thank you the an is are was were be been to of in on at for with my your our " +
             "i we they he she it this that these those what when where how why who which can could would should " +
+            "thanks thank your our their its been being there tomorrow " +
             "will do does did not no yes please want need like have has had book appointment tomorrow today " +
             "yesterday week morning afternoon evening there here just about get know let me us from if or and " +
             "but so any some much many good great bye goodbye cheers sorry ok right soon as possible am",
             "the you thanks hello please what how where when"),
         ["es"] = Weights(
-            "hola gracias buenos buenas dias tardes noches el los las del que por para con una uno es esta estoy " +
-            "quiero quisiera puedo usted ustedes cuando donde cuanto cuesta como porque pero muy bien manana hoy " +
+            "hola gracias buenos buenas dias tardes noches el los las que por para una uno es esta estoy " +
+            "quiero quisiera puedo usted ustedes cuando donde cuanto cuesta porque pero muy bien manana hoy " +
             "semana cita tengo tiene hay nosotros vosotros adios senor senora",
             "hola gracias quiero quisiera cuanto donde usted buenos buenas cita"),
         ["fr"] = Weights(
-            "bonjour bonsoir salut merci le la les des du un une est et je tu vous nous il elle pour avec dans " +
-            "sur pas ne quand ou combien comment pourquoi que qui voudrais veux peux pouvez rendez vous demain " +
+            "bonjour bonsoir salut merci le les des du une est et je tu vous nous il elle pour avec dans " +
+            "sur pas ne quand combien comment pourquoi que qui voudrais veux peux pouvez rendez vous demain " +
             "aujourd hui semaine oui non tres bien au revoir sil plait svp",
             "bonjour merci voudrais vous pouvez combien svp plait"),
         ["de"] = Weights(
@@ -42,8 +49,8 @@ public static class LanguageDetector
             "sehr gut tschuss wiedersehen gibt haben habe",
             "hallo danke bitte ich nicht mochte termin guten"),
         ["pt"] = Weights(
-            "ola obrigado obrigada bom dia boa tarde noite o os as do da dos das que por para com um uma e esta " +
-            "estou quero gostaria posso voce voces quando onde quanto custa como porque mas muito bem amanha hoje " +
+            "ola obrigado obrigada bom dia boa tarde noite os as do dos das que por para com um uma esta " +
+            "estou quero gostaria voce voces onde custa porque mas muito bem amanha hoje " +
             "semana consulta tenho tem nao sim tchau",
             "ola obrigado obrigada voce gostaria nao amanha"),
     };
@@ -68,6 +75,7 @@ public static class LanguageDetector
             }
         }
         AddSpellingEvidence(text, scores);
+        AddVowelEndingEvidence(text, scores);
 
         string? best = null;
         double bestScore = 0, second = 0;
@@ -123,6 +131,24 @@ public static class LanguageDetector
             {
                 scores["it"] = scores.GetValueOrDefault("it") + 1;
             }
+        }
+    }
+
+    /// <summary>
+    /// Italian words end in a vowel far more often than English or German ones: when most longer
+    /// words of a message do, that is a weak sign of Italian (it settles "disiscrivimi").
+    /// </summary>
+    private static void AddVowelEndingEvidence(string text, Dictionary<string, double> scores)
+    {
+        var words = TextNormalizer.Tokenize(text).Where(t => t.Length >= 4 && char.IsLetter(t[0]) && !t.StartsWith("emo_", StringComparison.Ordinal)).ToList();
+        if (words.Count == 0)
+        {
+            return;
+        }
+        var vowelEndings = words.Count(w => w[^1] is 'a' or 'e' or 'i' or 'o');
+        if (vowelEndings >= 0.75 * words.Count)
+        {
+            scores["it"] = scores.GetValueOrDefault("it") + 0.75 + (0.1 * vowelEndings);
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
 {
     public string Name => "intents-benchmark";
 
-    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1] [--epochs N] [--l2 X] [--lr X] [--embeddings none|minilm]";
+    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1] [--epochs N] [--l2 X] [--lr X] [--embeddings none|minilm] [--out FILE]";
 
     public async Task<int> RunAsync(EvalArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -56,6 +56,8 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
 
         var report = new ClassificationReport();
         var latencies = new List<double>(test.Count);
+        var outPath = arguments.Optional("out");
+        await using var writer = outPath is null ? null : new StreamWriter(outPath);
         foreach (var (text, label) in test)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -71,6 +73,10 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
                 }
             }
             report.Add(label, model.Labels[best]);
+            if (writer is not null)
+            {
+                await writer.WriteLineAsync(JsonSerializer.Serialize(new { text, intent = label, predicted = model.Labels[best], confidence = Math.Round(probabilities[best], 4) }));
+            }
         }
 
         if (dataset == "builtin")
