@@ -34,7 +34,7 @@ public static class HandoffApi
             return NotFound();
         }
         var updated = await control.TakeOverAsync(key, caller.Name);
-        await audit.WriteAsync(caller, "conversation.takeover", businessId, key);
+        await audit.WriteAsync(caller, "conversation.takeover", businessId, AuditTargets.Conversation(key));
         return updated is null ? NotFound() : TypedResults.Ok(updated);
     }
 
@@ -52,7 +52,7 @@ public static class HandoffApi
         try
         {
             var line = await control.ReplyAsAgentAsync(key, caller.Name, body.Text, cancellationToken: cancellationToken);
-            await audit.WriteAsync(caller, "conversation.reply", businessId, key, line?.OutboundId);
+            await audit.WriteAsync(caller, "conversation.reply", businessId, AuditTargets.Conversation(key), line?.OutboundId);
             return line is null ? NotFound() : TypedResults.Ok(line);
         }
         catch (OutboundValidationException ex)
@@ -73,7 +73,7 @@ public static class HandoffApi
             return problem;
         }
         var line = await control.AddNoteAsync(key, caller.Name, body.Text);
-        await audit.WriteAsync(caller, "conversation.note", businessId, key);
+        await audit.WriteAsync(caller, "conversation.note", businessId, AuditTargets.Conversation(key));
         return line is null ? NotFound() : TypedResults.Ok(line);
     }
 
@@ -89,7 +89,7 @@ public static class HandoffApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"A message is at most {MaxTextLength} characters.");
         }
         var updated = await control.ReleaseAsync(key, caller.Name, body?.ClosingMessage, cancellationToken);
-        await audit.WriteAsync(caller, "conversation.release", businessId, key, body?.ClosingMessage is null ? null : "with closing message");
+        await audit.WriteAsync(caller, "conversation.release", businessId, AuditTargets.Conversation(key), body?.ClosingMessage is null ? null : "with closing message");
         return updated is null ? NotFound() : TypedResults.Ok(updated);
     }
 

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Assistant.Admin.Audit;
 using Assistant.Admin.Models;
 using Assistant.Admin.Security;
@@ -22,18 +20,14 @@ public static class PrivacyApi
     public static async Task<Ok<ContactExport>> ExportAsync(string businessId, string contact, AdminCaller caller, PrivacyService privacy, AuditLog audit)
     {
         var export = await privacy.ExportAsync(businessId, contact);
-        await audit.WriteAsync(caller, "privacy.export", businessId, ContactTag(businessId, contact), $"{export.Conversations.Count} conversations");
+        await audit.WriteAsync(caller, "privacy.export", businessId, AuditTargets.Contact(businessId, contact), $"{export.Conversations.Count} conversations");
         return TypedResults.Ok(export);
     }
 
     public static async Task<Ok<ErasureResult>> EraseAsync(string businessId, string contact, AdminCaller caller, PrivacyService privacy, AuditLog audit)
     {
         var erased = await privacy.EraseAsync(businessId, contact);
-        await audit.WriteAsync(caller, "privacy.erase", businessId, ContactTag(businessId, contact), $"{erased} conversations");
+        await audit.WriteAsync(caller, "privacy.erase", businessId, AuditTargets.Contact(businessId, contact), $"{erased} conversations");
         return TypedResults.Ok(new ErasureResult(businessId, erased));
     }
-
-    /// <summary>The audit names the contact by a keyed hash: enough to match a later request, not to recover the number.</summary>
-    public static string ContactTag(string businessId, string contact) =>
-        "contact:" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(businessId), Encoding.UTF8.GetBytes(contact)))[..16];
 }
