@@ -48,7 +48,7 @@ public sealed class PrivacyService(
         {
             var key = conversation.Key;
             var records = new List<OutboundRecordExport>();
-            foreach (var id in await OutboundIdsAsync(key))
+            foreach (var id in await OutboundIdsAsync(businessId, key))
             {
                 if (await outbound.GetAsync(id) is { } record)
                 {
@@ -84,7 +84,7 @@ public sealed class PrivacyService(
         var businessId = conversation.BusinessId;
         var key = conversation.Key;
         var lines = await conversations.GetMessagesAsync(key, int.MaxValue);
-        var outboundIds = await OutboundIdsAsync(key);
+        var outboundIds = await OutboundIdsAsync(businessId, key);
         var wamids = new HashSet<string>(StringComparer.Ordinal);
         var keys = new List<RedisKey>
         {
@@ -141,9 +141,13 @@ public sealed class PrivacyService(
     /// Ids of the conversation's outbound records: from its lines, its sandbox deliveries and a
     /// scan of <c>out:*</c> by conversation key (records of split texts and templates have no line).
     /// </summary>
-    private async Task<IReadOnlyCollection<string>> OutboundIdsAsync(string conversationKey)
+    private async Task<IReadOnlyCollection<string>> OutboundIdsAsync(string businessId, string conversationKey)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var delivery in await sandbox.ReadAsync(businessId, conversationKey, 10_000))
+        {
+            ids.Add(delivery.MessageId);
+        }
         foreach (var line in await conversations.GetMessagesAsync(conversationKey, int.MaxValue))
         {
             if (line.OutboundId is { } id)
