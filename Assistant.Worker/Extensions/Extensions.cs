@@ -31,6 +31,7 @@ internal static class Extensions
         services.AddSingleton<BusinessPackCatalog>();
         services.AddSingleton<BusinessContextProvider>();
         services.AddSingleton<ConversationTurnGate>();
+        services.AddSingleton<IntentSecondOpinion>();
         services.AddSingleton<IntentRouter>();
         services.AddSingleton<HandoffCoordinator>();
         services.AddSingleton<WorkerMetrics>();
