@@ -1,7 +1,6 @@
 using Assistant.Core.Intents;
 using Assistant.Core.Llm;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Worker.Conversations;
 
@@ -10,9 +9,8 @@ namespace Assistant.Worker.Conversations;
 /// the 21 intents the message is. The customer's text is fenced as data; only an exact intent id
 /// is accepted, anything else (or no LLM, or every provider down) leaves the turn as unsure.
 /// </summary>
-public sealed partial class IntentSecondOpinion(
-    [FromKeyedServices(LlmServiceKeys.ChatClient)] IChatClient? llm,
-    ILogger<IntentSecondOpinion> logger)
+/// <remarks>Registered with a factory: the chain is an optional keyed service, which constructor injection cannot express.</remarks>
+public sealed partial class IntentSecondOpinion(IChatClient? llm, ILogger<IntentSecondOpinion> logger)
 {
     private static readonly string Instructions =
         "You label WhatsApp messages that customers send to a small business. " +

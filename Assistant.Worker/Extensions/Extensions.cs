@@ -1,5 +1,7 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Knowledge;
+using Assistant.Core.Llm;
+using Microsoft.Extensions.AI;
 using Assistant.Worker.Conversations;
 using Assistant.Worker.Inbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,7 +33,8 @@ internal static class Extensions
         services.AddSingleton<BusinessPackCatalog>();
         services.AddSingleton<BusinessContextProvider>();
         services.AddSingleton<ConversationTurnGate>();
-        services.AddSingleton<IntentSecondOpinion>();
+        services.AddSingleton(sp => new IntentSecondOpinion(
+            sp.GetKeyedService<IChatClient>(LlmServiceKeys.ChatClient), sp.GetRequiredService<ILogger<IntentSecondOpinion>>()));
         services.AddSingleton<IntentRouter>();
         services.AddSingleton<HandoffCoordinator>();
         services.AddSingleton<WorkerMetrics>();
