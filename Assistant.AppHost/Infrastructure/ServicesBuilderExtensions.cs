@@ -58,7 +58,9 @@ internal static class ServicesBuilderExtensions
             project.WithReference(ollama).WaitFor(ollama);
             if (infrastructure.OllamaEmbeddingModel is { Length: > 0 } embeddingModel)
             {
-                project.WithEnvironment("Knowledge__EmbeddingModel", embeddingModel);
+                // The index records model and dimension; a different model re-indexes.
+                project.WithEnvironment("Knowledge__EmbeddingModel", embeddingModel)
+                    .WithEnvironment("Knowledge__EmbeddingDimensions", infrastructure.OllamaEmbeddingDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
         return project;
