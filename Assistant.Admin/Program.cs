@@ -5,7 +5,14 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapOpenApi();
+app.MapConsole();
+app.MapAdminApis();
 app.MapDefaultEndpoints();
 
 app.Run();

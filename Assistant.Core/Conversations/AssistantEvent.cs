@@ -11,4 +11,9 @@ public sealed record AssistantEvent(string Type, string BusinessId, string Conve
     public const string MessageReceived = "message.received";
     public const string ConversationReleased = "conversation.released";
     public const string ConversationTakenOver = "conversation.taken_over";
+    public const string AgentReplied = "message.agent";
+    public const string NoteAdded = "note.added";
+    public const string DraftReviewed = "draft.reviewed";
+    public const string DraftEscalated = "draft.escalated";
+    public const string ConversationPaused = "conversation.paused";
 }

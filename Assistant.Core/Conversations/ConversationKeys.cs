@@ -10,6 +10,9 @@ public static class ConversationKeys
     /// <summary>Sorted set of a business's conversation keys by last activity (unix ms).</summary>
     public static string BusinessConversations(string businessId) => $"biz:{businessId}:conversations";
 
+    /// <summary>Sorted set of a business's conversations in the human state (score: unix ms of the change), for the automatic release.</summary>
+    public static string BusinessHumanConversations(string businessId) => $"biz:{businessId}:human";
+
     public static string Handoff(string id) => $"handoff:{id}";
 
     public static string BusinessHandoffs(string businessId) => $"biz:{businessId}:handoffs";

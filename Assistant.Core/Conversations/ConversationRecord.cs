@@ -41,4 +41,7 @@ public sealed record ConversationRecord
 
     /// <summary>When the state last changed to human: the automatic release counts idle time from here and from agent activity.</summary>
     public DateTimeOffset? HumanSince { get; init; }
+
+    /// <summary>Last reply or note of a person (agent in the admin, or the business's own phone): idle time for the automatic release runs from here.</summary>
+    public DateTimeOffset? LastAgentActivityAt { get; init; }
 }

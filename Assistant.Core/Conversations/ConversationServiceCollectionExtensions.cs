@@ -19,4 +19,17 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<AssistantEventPublisher>();
         return services;
     }
+
+    /// <summary>
+    /// <see cref="ConversationControl"/> (take-over, release, echo pause, agent replies) and the
+    /// <see cref="BusinessCustomizationStore"/>; needs the stores above, AddOutboundQueue and AddBusinessDirectory.
+    /// </summary>
+    public static IServiceCollection AddConversationControl(this IServiceCollection services)
+    {
+        services.AddConversationStores();
+        services.TryAddSingleton<ConversationControl>();
+        services.TryAddSingleton<Businesses.BusinessCustomizationStore>();
+        services.TryAddSingleton<Businesses.KnowledgeFileStore>();
+        return services;
+    }
 }

@@ -68,6 +68,11 @@ public sealed class ConversationStore(IConnectionMultiplexer redis, IOptions<Con
             transaction.AddCondition(Condition.StringEqual(redisKey, json));
             _ = transaction.StringSetAsync(redisKey, ConversationJson.Serialize(updated));
             _ = transaction.SortedSetAddAsync(ConversationKeys.BusinessConversations(updated.BusinessId), key, updated.LastActivityAt.ToUnixTimeMilliseconds());
+            // Whoever changes the state keeps the index of human conversations right, so the
+            // automatic release never has to scan every conversation.
+            _ = updated.State == ConversationState.Human
+                ? transaction.SortedSetAddAsync(ConversationKeys.BusinessHumanConversations(updated.BusinessId), key, (updated.HumanSince ?? updated.LastActivityAt).ToUnixTimeMilliseconds())
+                : transaction.SortedSetRemoveAsync(ConversationKeys.BusinessHumanConversations(updated.BusinessId), key);
             if (await transaction.ExecuteAsync())
             {
                 return updated;
@@ -147,6 +152,36 @@ public sealed class ConversationStore(IConnectionMultiplexer redis, IOptions<Con
         var db = Db;
         await db.KeyDeleteAsync([ConversationKeys.Conversation(key), ConversationKeys.Messages(key)]);
         await db.SortedSetRemoveAsync(ConversationKeys.BusinessConversations(businessId), key);
+        await db.SortedSetRemoveAsync(ConversationKeys.BusinessHumanConversations(businessId), key);
+    }
+
+    /// <summary>The keys of the business's conversations in the human state.</summary>
+    public async Task<IReadOnlyList<string>> ListHumanAsync(string businessId)
+    {
+        var keys = await Db.SortedSetRangeByRankAsync(ConversationKeys.BusinessHumanConversations(businessId));
+        return keys.Select(k => k.ToString()).ToList();
+    }
+
+    /// <summary>Keys of the business's conversations last active in [<paramref name="from"/>, <paramref name="to"/>], newest first.</summary>
+    public async Task<IReadOnlyList<string>> ListKeysAsync(string businessId, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        var keys = await Db.SortedSetRangeByScoreAsync(
+            ConversationKeys.BusinessConversations(businessId),
+            from?.ToUnixTimeMilliseconds() ?? double.NegativeInfinity,
+            to?.ToUnixTimeMilliseconds() ?? double.PositiveInfinity,
+            order: Order.Descending);
+        return keys.Select(k => k.ToString()).ToList();
+    }
+
+    /// <summary>Several conversations at once (missing ones left out).</summary>
+    public async Task<IReadOnlyList<ConversationRecord>> GetManyAsync(IReadOnlyList<string> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+        var values = await Db.StringGetAsync(keys.Select(k => (RedisKey)ConversationKeys.Conversation(k)).ToArray());
+        return values.Where(v => !v.IsNullOrEmpty).Select(v => ConversationJson.Deserialize<ConversationRecord>(v.ToString())).ToList();
     }
 
     /// <summary>Deletes the business's conversations idle for longer than the retention setting; returns how many.</summary>

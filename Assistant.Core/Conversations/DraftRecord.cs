@@ -35,6 +35,12 @@ public sealed record DraftRecord
 
     /// <summary>Set once the customer got the holding reply for a draft that waited too long.</summary>
     public bool HoldingReplySent { get; init; }
+
+    /// <summary>The text that went to the customer when a reviewer edited it (<see cref="Text"/> keeps the bot's draft).</summary>
+    public string? SentText { get; init; }
+
+    /// <summary>On a rejected draft: what the reviewer did instead (<c>handoff</c> or <c>reply</c>).</summary>
+    public string? RejectAction { get; init; }
 }
 
 public sealed record DraftPassage(string Source, string Text);
