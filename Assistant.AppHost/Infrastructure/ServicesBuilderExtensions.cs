@@ -39,6 +39,9 @@ internal static class ServicesBuilderExtensions
             .WithGraphApi(secrets, config)
             .WithLlmProviders(infrastructure, secrets, config)
             .WithEnvironment("Admin__InitialOwnerPassword", secrets.AdminOwnerPassword)
+            // "Try it" talks to the assistant like a customer: a signed webhook to the real webhook.
+            .WithReference(webhook)
+            .WithEnvironment("WhatsApp__AppSecret", secrets.WhatsAppAppSecret)
             .WithHttpHealthCheck("/health")
             .WaitFor(webhook)
             .WaitFor(worker);
