@@ -14,7 +14,7 @@ internal static class Extensions
     {
         builder.AddRedisClient("redis");
         builder.Services.AddBusinessDirectory();
-        builder.Services.AddConversationStores();
+        builder.Services.AddConversationControl();
         builder.AddLlmChain();
         builder.AddKnowledge();
         builder.AddOutboundSender();
@@ -36,7 +36,6 @@ internal static class Extensions
         services.AddSingleton(sp => new IntentSecondOpinion(
             sp.GetKeyedService<IChatClient>(LlmServiceKeys.ChatClient), sp.GetRequiredService<ILogger<IntentSecondOpinion>>()));
         services.AddSingleton<IntentRouter>();
-        services.AddSingleton<HandoffCoordinator>();
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<ConversationResponder>();
         services.AddSingleton<WarmupState>();
