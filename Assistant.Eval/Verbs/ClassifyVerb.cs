@@ -40,7 +40,7 @@ public sealed class ClassifyVerb : IEvalVerb
         else if (model == "linear-no-derived")
         {
             // Ablation: the shipped model without the examples made from the pack's knowledge files.
-            var classifier = IntentClassifierFactory.Build(TrainingCorpus.All, pack.Examples);
+            var classifier = IntentClassifierFactory.Build(pack, derivedExamples: false);
             classify = classifier.Classify;
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"classifier without pack-derived examples, built in {build.Elapsed.TotalMilliseconds:F0} ms"));
