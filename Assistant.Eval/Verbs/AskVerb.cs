@@ -103,6 +103,8 @@ public sealed class AskVerb : IEvalVerb
                     sources,
                     abstained = answer.Abstained,
                     confidence = Math.Round(retrieval.Confidence, 3),
+                    expected = retrieval.ExpectedKinds.ToString(),
+                    concepts = retrieval.Concepts.Select(c => $"{c.Term}:{(c.Role == ConceptRole.Entity ? "E" : "A")}{(c.IsKindCue ? "*" : string.Empty)}{(c.IsFocus ? "!" : string.Empty)}:{c.Weight:F1}").ToList(),
                     needs_review = answer.NeedsReview,
                     provider = answer.Provider,
                     answer = answer.Text,

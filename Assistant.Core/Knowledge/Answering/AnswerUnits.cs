@@ -74,15 +74,7 @@ public static partial class AnswerUnits
             }
             if (paragraph.Count > 0)
             {
-                var text = string.Join(' ', paragraph);
-                if (text.EndsWith(':'))
-                {
-                    intro = Plain(text);
-                }
-                else
-                {
-                    AddSentences(text, units);
-                }
+                intro = AddParagraphBeforeList(string.Join(' ', paragraph), units);
                 paragraph.Clear();
             }
             var plainItem = Plain(item);
@@ -92,6 +84,26 @@ public static partial class AnswerUnits
         {
             AddSentences(string.Join('\n', paragraph), units);
         }
+    }
+
+    /// <summary>
+    /// A paragraph followed by a list: its sentences are units of their own, except a last one that
+    /// ends with a colon, which introduces the list items (returned). "…the number is 335 640 7721.
+    /// Emergencies are:" keeps the number quotable.
+    /// </summary>
+    private static string? AddParagraphBeforeList(string text, List<AnswerUnit> units)
+    {
+        if (!text.EndsWith(':'))
+        {
+            AddSentences(text, units);
+            return null;
+        }
+        var sentences = SentenceBoundary().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (sentences.Count > 1)
+        {
+            AddSentences(string.Join(' ', sentences.Take(sentences.Count - 1)), units);
+        }
+        return Plain(sentences[^1]);
     }
 
     private static string? ListItem(string line)
