@@ -72,10 +72,11 @@ public sealed class HybridRetriever(
         foreach (var candidate in ranked.Take(AnswerabilityPassages))
         {
             var context = Text.Tokenizer.Terms(candidate.Passage.Context).ToHashSet(StringComparer.Ordinal);
+            var passage = Text.Tokenizer.Terms(candidate.Passage.EmbeddingText).ToHashSet(StringComparer.Ordinal);
             foreach (var unit in Answering.AnswerUnits.Of(candidate.Passage.Text))
             {
                 var terms = Text.Tokenizer.Terms(unit.MatchText).ToHashSet(StringComparer.Ordinal);
-                best = Math.Max(best, StatementScorer.Score(concepts, expected, t => terms.Contains(t) || context.Contains(t), AnswerKinds.Of(unit.Text)));
+                best = Math.Max(best, StatementScorer.Score(concepts, expected, t => terms.Contains(t) || context.Contains(t), AnswerKinds.Of(unit.Text), passage.Contains));
             }
         }
         return best;

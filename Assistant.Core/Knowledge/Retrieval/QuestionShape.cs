@@ -103,7 +103,14 @@ public static class QuestionShape
     private static readonly HashSet<string> FocusOpeners = new(StringComparer.Ordinal)
     {
         "quale", "quali", "qual", "quanti", "quante", "cosa", "what", "which",
-        "ha", "hanno", "ho", "avete", "have", "has",
+        "ha", "hanno", "avete", "have", "has",
+    };
+
+    // A question word followed by a modal or "do" asks what to do, not for a thing ("what should I
+    // do if…", "cosa devo fare"): no focus.
+    private static readonly HashSet<string> ProceduralLeads = new(StringComparer.Ordinal)
+    {
+        "should", "do", "does", "did", "can", "could", "must", "would", "will", "devo", "dobbiamo", "posso", "possiamo", "faccio", "facciamo", "fare", "bisogna",
     };
 
     private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "a", "in", "di", "da", "per", "con", "su" };
@@ -131,7 +138,7 @@ public static class QuestionShape
                 || (words[i] is "is" or "are" && i + 1 < words.Count && words[i + 1] == "there")
                 || (words[i] == "how" && i + 1 < words.Count && words[i + 1] == "many")
                 || (words[i] is "quanto" or "quanta" && i + 1 < words.Count && NounLeads.Contains(words[i + 1]));
-            if (!opens)
+            if (!opens || (i + 1 < words.Count && ProceduralLeads.Contains(words[i + 1])))
             {
                 continue;
             }

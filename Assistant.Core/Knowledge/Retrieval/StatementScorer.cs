@@ -21,7 +21,15 @@ public static class StatementScorer
     /// <summary>Share kept when the statement covers none of what is asked (on top of its double weight).</summary>
     public const double MissingFocusFloor = 0.5;
 
-    public static double Score(IReadOnlyList<QueryConcept> concepts, AnswerKind expected, Func<string, bool> contains, AnswerKind offered)
+    /// <param name="concepts">The analysed question.</param>
+    /// <param name="expected">Kinds of fact the question expects.</param>
+    /// <param name="contains">Whether the statement (or its headings) has a stem.</param>
+    /// <param name="offered">Kinds of fact the statement gives.</param>
+    /// <param name="passageContains">
+    /// Whether the statement's passage has a stem, for names: a section about a branch names it once
+    /// (in its address), not in every statement.
+    /// </param>
+    public static double Score(IReadOnlyList<QueryConcept> concepts, AnswerKind expected, Func<string, bool> contains, AnswerKind offered, Func<string, bool>? passageContains = null)
     {
         var kindMet = expected == AnswerKind.None || (expected & offered) != 0;
         var all = new Share();
@@ -29,7 +37,8 @@ public static class StatementScorer
         var focus = new Share();
         foreach (var concept in concepts)
         {
-            var found = concept.IsKindCue && kindMet ? 1.0 : Covered(concept, contains);
+            var found = concept.IsKindCue && kindMet ? 1.0
+                : Covered(concept, concept.Role == ConceptRole.Entity && passageContains is not null ? passageContains : contains);
             all.Add(concept.Weight * (concept.IsFocus ? FocusWeight : 1), found);
             if (concept.IsFocus)
             {
