@@ -42,6 +42,8 @@ public sealed class AskVerb : IEvalVerb
         {
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         }
+        // Llm__Providers__* in the environment make the model write the answers, as in the worker.
+        builder.AddLlmChain();
         builder.AddKnowledge();
         using var host = builder.Build();
         var services = host.Services;
