@@ -19,6 +19,24 @@ public sealed class QuestionShapeTests
     }
 
     [Theory]
+    [InlineData("La dott.ssa Elena Neri parla inglese?", "parl,ingles")]
+    [InlineData("Il Garage Verdi è aperto la domenica?", "apert,domenic")]
+    public void A_yes_no_question_about_a_name_asks_what_follows_the_name(string question, string expected)
+    {
+        Assert.Equal(expected.Split(',').Order(), QuestionShape.FocusTerms(question).Order());
+    }
+
+    [Fact]
+    public void Capitalised_common_words_the_glossary_translates_are_not_names()
+    {
+        var named = QuestionShape.NamedTerms("Who speaks English on Monday at Garage Verdi?");
+
+        Assert.DoesNotContain("english", named);
+        Assert.DoesNotContain("monday", named);
+        Assert.Contains("verd", named);
+    }
+
+    [Theory]
     [InlineData("Quanto dura la visita?")]
     [InlineData("Accettate la carta?")]
     public void A_question_without_an_asked_noun_has_no_focus(string question)

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Assistant.Core.Knowledge.Text;
 
 namespace Assistant.Core.Knowledge.Answering;
 
@@ -22,6 +23,21 @@ public static partial class AnswerUnits
             }
         }
         return units;
+    }
+
+    /// <summary>
+    /// Stemmed words that hold for every statement of a passage: its headings and its running text
+    /// (an address line names the branch a whole section is about), but not its list items or table
+    /// rows, which name one thing each.
+    /// </summary>
+    public static HashSet<string> SharedTerms(Passage passage, IEnumerable<AnswerUnit> units)
+    {
+        var shared = Tokenizer.Terms(passage.Context).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in units.Where(u => !u.IsItem))
+        {
+            shared.UnionWith(Tokenizer.Terms(unit.MatchText));
+        }
+        return shared;
     }
 
     /// <summary>Markdown emphasis, code and link syntax removed; the words stay.</summary>
@@ -53,7 +69,7 @@ public static partial class AnswerUnits
                 text.Append(row[c]);
             }
             var rendered = text.ToString();
-            units.Add(new AnswerUnit(rendered, $"{string.Join(' ', header)} {rendered}", units.Count));
+            units.Add(new AnswerUnit(rendered, $"{string.Join(' ', header)} {rendered}", units.Count, IsItem: true));
         }
 
         static List<string> Cells(string line) =>
@@ -78,7 +94,7 @@ public static partial class AnswerUnits
                 paragraph.Clear();
             }
             var plainItem = Plain(item);
-            units.Add(new AnswerUnit(plainItem, intro is null ? plainItem : $"{intro} {plainItem}", units.Count));
+            units.Add(new AnswerUnit(plainItem, intro is null ? plainItem : $"{intro} {plainItem}", units.Count, IsItem: true));
         }
         if (paragraph.Count > 0)
         {

@@ -38,13 +38,14 @@ public sealed class ExtractiveAnswerer(IOptions<KnowledgeOptions> options)
                 continue;
             }
             var contextTerms = Tokenizer.Terms(passage.Passage.Context).ToHashSet(StringComparer.Ordinal);
-            var passageTerms = Tokenizer.Terms(passage.Passage.EmbeddingText).ToHashSet(StringComparer.Ordinal);
-            foreach (var unit in AnswerUnits.Of(passage.Passage.Text))
+            var units = AnswerUnits.Of(passage.Passage.Text);
+            var shared = AnswerUnits.SharedTerms(passage.Passage, units);
+            foreach (var unit in units)
             {
                 var terms = Tokenizer.Terms(unit.MatchText).ToHashSet(StringComparer.Ordinal);
                 var offered = AnswerKinds.Of(unit.Text);
-                var own = StatementScorer.Score(retrieval.Concepts, retrieval.ExpectedKinds, terms.Contains, offered, passageTerms.Contains);
-                var withContext = StatementScorer.Score(retrieval.Concepts, retrieval.ExpectedKinds, t => terms.Contains(t) || contextTerms.Contains(t), offered, passageTerms.Contains);
+                var own = StatementScorer.Score(retrieval.Concepts, retrieval.ExpectedKinds, terms.Contains, offered, t => terms.Contains(t) || shared.Contains(t));
+                var withContext = StatementScorer.Score(retrieval.Concepts, retrieval.ExpectedKinds, t => terms.Contains(t) || contextTerms.Contains(t), offered, t => terms.Contains(t) || shared.Contains(t));
                 // Words of the unit itself count most; the heading helps break ties between rows of one table.
                 var score = ((0.8 * own) + (0.2 * withContext)) * Math.Pow(LowerPassageDiscount, rank);
                 candidates.Add((passage, unit, score));

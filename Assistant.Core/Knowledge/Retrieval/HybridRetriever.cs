@@ -56,7 +56,7 @@ public sealed class HybridRetriever(
             .Take(o.TopK)
             .ToList();
 
-        var confidence = Answerability(concepts, expected, ranked);
+        var confidence = Answerability(lexical, concepts, expected, ranked);
         return new RetrievalResult(question, ranked, concepts, confidence, confidence >= o.MinConfidence, Stopwatch.GetElapsedTime(started), expected);
     }
 
@@ -66,17 +66,22 @@ public sealed class HybridRetriever(
     /// with its headings. A passage about the right flat that never mentions what was asked has no
     /// such statement; a passage that answers has one that carries both what was asked and what about.
     /// </summary>
-    private static double Answerability(IReadOnlyList<QueryConcept> concepts, AnswerKind expected, List<RetrievedPassage> ranked)
+    private static double Answerability(LexicalIndex lexical, IReadOnlyList<QueryConcept> concepts, AnswerKind expected, List<RetrievedPassage> ranked)
     {
         var best = 0.0;
         foreach (var candidate in ranked.Take(AnswerabilityPassages))
         {
             var context = Text.Tokenizer.Terms(candidate.Passage.Context).ToHashSet(StringComparer.Ordinal);
-            var passage = Text.Tokenizer.Terms(candidate.Passage.EmbeddingText).ToHashSet(StringComparer.Ordinal);
-            foreach (var unit in Answering.AnswerUnits.Of(candidate.Passage.Text))
+            var units = Answering.AnswerUnits.Of(candidate.Passage.Text);
+            var shared = Answering.AnswerUnits.SharedTerms(candidate.Passage, units);
+            foreach (var ancestor in lexical.Ancestors(candidate.Passage))
+            {
+                shared.UnionWith(Answering.AnswerUnits.SharedTerms(ancestor, Answering.AnswerUnits.Of(ancestor.Text)));
+            }
+            foreach (var unit in units)
             {
                 var terms = Text.Tokenizer.Terms(unit.MatchText).ToHashSet(StringComparer.Ordinal);
-                best = Math.Max(best, StatementScorer.Score(concepts, expected, t => terms.Contains(t) || context.Contains(t), AnswerKinds.Of(unit.Text), passage.Contains));
+                best = Math.Max(best, StatementScorer.Score(concepts, expected, t => terms.Contains(t) || context.Contains(t), AnswerKinds.Of(unit.Text), t => terms.Contains(t) || shared.Contains(t)));
             }
         }
         return best;

@@ -174,6 +174,14 @@ public sealed class LexicalIndex
         return total == 0 ? 0 : found / total;
     }
 
+    /// <summary>
+    /// The passages of the same file whose section contains this one's ("Branch" for "Branch ›
+    /// Getting there"): a subsection is about what its parent section's text names.
+    /// </summary>
+    public IEnumerable<Passage> Ancestors(Passage passage) =>
+        _passages.Where(p => p.FileName == passage.FileName && p.BusinessId == passage.BusinessId && p.Id != passage.Id
+            && (p.Section.Length == 0 ? passage.Section.Length > 0 : passage.Section.StartsWith(p.Section + " › ", StringComparison.Ordinal)));
+
     public int IndexOf(Passage passage) => _byId.TryGetValue(passage.Id, out var i) ? i : -1;
 
     /// <summary>

@@ -119,14 +119,37 @@ public static class QuestionShape
     private static readonly HashSet<string> InnerPrepositions = new(StringComparer.Ordinal) { "di", "per", "a", "of", "for" };
 
     private const int MaxFocusWords = 3;
+    private const int PredicateWords = 2;
 
     /// <summary>
     /// The stemmed words of what the question asks for: the content words right after a question
     /// word or a "has / is there" verb ("quanto costa X" → costa, "che classe energetica ha…" →
-    /// classe energetica, "il flat ha la lavatrice?" → the object). Empty when the question has
-    /// no such opener (then every word counts alike).
+    /// classe energetica, "il flat ha la lavatrice?" → the object), else the words after the last
+    /// name of a yes/no question. Empty otherwise (then every word counts alike).
     /// </summary>
     public static HashSet<string> FocusTerms(string question)
+    {
+        var focus = OpenedFocus(question);
+        return focus.Count > 0 ? focus : PredicateAfterName(question);
+    }
+
+    /// <summary>
+    /// In a yes/no question about a named thing ("La dott.ssa Bianchi parla inglese?", "Il Garage
+    /// Verdi è aperto la domenica?") what is asked comes after the name: its last content words.
+    /// </summary>
+    private static HashSet<string> PredicateAfterName(string question)
+    {
+        var named = NamedTerms(question);
+        var terms = Tokenizer.Terms(question);
+        var lastName = terms.FindLastIndex(named.Contains);
+        if (lastName < 0)
+        {
+            return [];
+        }
+        return terms.Skip(lastName + 1).Where(t => !char.IsDigit(t[0])).TakeLast(PredicateWords).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static HashSet<string> OpenedFocus(string question)
     {
         var words = Tokenizer.Words(question).Select(TextNormalizer.ExpandShorthand).ToList();
         var focus = new HashSet<string>(StringComparer.Ordinal);
@@ -161,8 +184,8 @@ public static class QuestionShape
     }
 
     /// <summary>
-    /// Stemmed words written as names: capitalised other than at the start of a sentence, or codes
-    /// mixing letters and digits. They name the thing asked about, never what is asked.
+    /// Stemmed words written as names: capitalised other than at the start of a sentence (and not
+    /// a common word the glossary translates, as "English" or "Monday"), or codes mixing letters and digits. They name the thing asked about, never what is asked.
     /// </summary>
     public static HashSet<string> NamedTerms(string question)
     {
@@ -183,7 +206,8 @@ public static class QuestionShape
                 var isCode = word.Any(char.IsDigit) && word.Any(char.IsLetter);
                 if (isCode || (!sentenceStart && char.IsUpper(word[0]) && word != "I"))
                 {
-                    named.UnionWith(Tokenizer.Terms(word));
+                    // English capitalises languages, days and months: words the glossary translates are common words.
+                    named.UnionWith(Tokenizer.Terms(word).Where(t => isCode || BusinessGlossary.Equivalents(t).Count == 0));
                 }
                 sentenceStart = false;
                 start = -1;

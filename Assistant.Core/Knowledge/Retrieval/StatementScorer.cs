@@ -26,8 +26,8 @@ public static class StatementScorer
     /// <param name="contains">Whether the statement (or its headings) has a stem.</param>
     /// <param name="offered">Kinds of fact the statement gives.</param>
     /// <param name="passageContains">
-    /// Whether the statement's passage has a stem, for names: a section about a branch names it once
-    /// (in its address), not in every statement.
+    /// Whether the statement or the text its passage shares with every statement has a stem, for
+    /// names: a section about a branch names it once (in its address), not in every statement.
     /// </param>
     public static double Score(IReadOnlyList<QueryConcept> concepts, AnswerKind expected, Func<string, bool> contains, AnswerKind offered, Func<string, bool>? passageContains = null)
     {
