@@ -5,16 +5,25 @@ namespace Assistant.Core.Knowledge.Retrieval;
 /// <summary>
 /// The structure of a question, read from its function words and casing rather than its topic:
 /// which kind of fact it expects (after "quanto", "how much", "in che anno", "chi"...), which of
-/// its words only announce that kind, and which words are names (capitalised mid-sentence, codes).
+/// its words only announce that kind, what it asks for (its focus), and which words are names
+/// (capitalised mid-sentence, codes). Small it/en lists of function and answer-type words, no topics.
 /// </summary>
 public static class QuestionShape
 {
     // Verb stems that ask for an amount of money ("quanto costa", "how much do I pay"): the amount
     // answers them, so they are cues. Nouns of a charge ("spese", "fee") ask for an amount too, but
     // name which charge, so a statement must still mention them.
-    private static readonly string[] MoneyVerbStems = ["cost", "pag", "pay", "charge", "spend"];
+    private static readonly HashSet<string> MoneyVerbs = new(StringComparer.Ordinal)
+    {
+        "costa", "costano", "costo", "costi", "costare", "costerebbe", "cost", "costs",
+        "pago", "paga", "pagare", "pagano", "paghiamo", "pagate", "pagato", "pay", "pays", "paying", "paid",
+        "charge", "charged", "spendo", "spendere", "spend",
+    };
 
-    private static readonly string[] MoneyNounStems = ["prezz", "price", "pricing", "tariff", "fee", "spes"];
+    private static readonly HashSet<string> MoneyNouns = new(StringComparer.Ordinal)
+    {
+        "prezzo", "prezzi", "price", "prices", "pricing", "tariffa", "tariffe", "fee", "fees", "spesa", "spese", "charges",
+    };
 
     // Nouns that, right after "che"/"quale"/"what"/"which", ask for a point in time.
     private static readonly HashSet<string> TimeNouns = new(StringComparer.Ordinal) { "ora", "orario", "orari", "time", "times", "hours", "giorno", "giorni", "day", "days", "data", "date" };
@@ -35,6 +44,29 @@ public static class QuestionShape
 
     private static readonly HashSet<string> HowMuchWords = new(StringComparer.Ordinal) { "quanto", "quanta", "quanti", "quante" };
 
+    // "quanti"/"quante"/"how many" are followed by a noun; "quanto" mostly by a verb ("quanto dura",
+    // "quanto ci mettete") whose answer is the amount itself, so it opens no focus.
+    private static readonly HashSet<string> FocusOpeners = new(StringComparer.Ordinal)
+    {
+        "quale", "quali", "qual", "quanti", "quante", "cosa", "what", "which",
+        "ha", "hanno", "avete", "have", "has",
+    };
+
+    // A question word followed by a modal or "do" asks what to do, not for a thing ("what should I
+    // do if…", "cosa devo fare"): no focus.
+    private static readonly HashSet<string> ProceduralLeads = new(StringComparer.Ordinal)
+    {
+        "should", "do", "does", "did", "can", "could", "must", "would", "will", "devo", "dobbiamo", "posso", "possiamo", "faccio", "facciamo", "fare", "bisogna",
+    };
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "a", "in", "di", "da", "per", "con", "su" };
+
+    // Prepositions that may join the words of one asked thing ("posti per disabili", "share of income").
+    private static readonly HashSet<string> InnerPrepositions = new(StringComparer.Ordinal) { "di", "per", "a", "of", "for" };
+
+    private const int MaxFocusWords = 3;
+    private const int PredicateWords = 2;
+
     /// <summary>The kinds of fact the question expects, and the stemmed words that only announce them.</summary>
     public static (AnswerKind Kinds, HashSet<string> Cues) Expected(string question)
     {
@@ -50,16 +82,16 @@ public static class QuestionShape
             {
                 kinds |= AnswerKind.Quantity;
             }
-            if (MoneyVerbStems.Any(s => word.StartsWith(s, StringComparison.Ordinal)) && !StopWords.Contains(word))
+            if (MoneyVerbs.Contains(word))
             {
                 kinds |= AnswerKind.Money;
                 cues.Add(LightStemmer.Stem(word));
             }
-            else if (MoneyNounStems.Any(s => word.StartsWith(s, StringComparison.Ordinal)))
+            else if (MoneyNouns.Contains(word))
             {
                 kinds |= AnswerKind.Money;
             }
-            if (WhichWords.Contains(previous) && YearNouns.Contains(word) || (word == "quando" && previous == "da") || (word == "when" && previous == "since"))
+            if ((WhichWords.Contains(previous) && YearNouns.Contains(word)) || (word == "quando" && previous == "da") || (word == "when" && previous == "since"))
             {
                 kinds |= AnswerKind.Year;
                 cues.Add(LightStemmer.Stem(word));
@@ -98,32 +130,9 @@ public static class QuestionShape
         return (kinds, cues);
     }
 
-    // "quanti"/"quante"/"how many" are followed by a noun; "quanto" mostly by a verb ("quanto dura",
-    // "quanto ci mettete") whose answer is the amount itself, so it opens no focus.
-    private static readonly HashSet<string> FocusOpeners = new(StringComparer.Ordinal)
-    {
-        "quale", "quali", "qual", "quanti", "quante", "cosa", "what", "which",
-        "ha", "hanno", "avete", "have", "has",
-    };
-
-    // A question word followed by a modal or "do" asks what to do, not for a thing ("what should I
-    // do if…", "cosa devo fare"): no focus.
-    private static readonly HashSet<string> ProceduralLeads = new(StringComparer.Ordinal)
-    {
-        "should", "do", "does", "did", "can", "could", "must", "would", "will", "devo", "dobbiamo", "posso", "possiamo", "faccio", "facciamo", "fare", "bisogna",
-    };
-
-    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal) { "a", "in", "di", "da", "per", "con", "su" };
-
-    // Prepositions that may join the words of one asked thing ("posti per disabili", "share of income").
-    private static readonly HashSet<string> InnerPrepositions = new(StringComparer.Ordinal) { "di", "per", "a", "of", "for" };
-
-    private const int MaxFocusWords = 3;
-    private const int PredicateWords = 2;
-
     /// <summary>
     /// The stemmed words of what the question asks for: the content words right after a question
-    /// word or a "has / is there" verb ("quanto costa X" → costa, "che classe energetica ha…" →
+    /// word or a "has / is there" verb ("quale banca…" → banca, "che classe energetica ha…" →
     /// classe energetica, "il flat ha la lavatrice?" → the object), else the words after the last
     /// name of a yes/no question. Empty otherwise (then every word counts alike).
     /// </summary>
