@@ -49,6 +49,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryPrefix + "*"))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new BackgroundRedisSpanFilter()))
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
                 // Health probes every few seconds would drown the traces that matter.

@@ -9,4 +9,5 @@ public sealed record AssistantInfrastructure(
     IResourceBuilder<IResourceWithConnectionString>? Qdrant,
     IResourceBuilder<IResourceWithConnectionString>? Ollama,
     string? OllamaChatModel,
-    string? OllamaEmbeddingModel);
+    string? OllamaEmbeddingModel,
+    int OllamaEmbeddingDimensions);

@@ -15,6 +15,8 @@ internal static class InfrastructureBuilderExtensions
         var config = builder.Configuration;
         var chatModel = config["Ollama:ChatModel"] ?? "qwen2.5:3b-instruct";
         var embeddingModel = config["Ollama:EmbeddingModel"] ?? "bge-m3";
+        // bge-m3 is multilingual (Italian included) and 1,024-dimensional; name the dimension with another model.
+        var embeddingDimensions = int.TryParse(config["Ollama:EmbeddingDimensions"], out var dims) ? dims : 1024;
 
         if (mode == InfrastructureMode.Containers)
         {
@@ -25,7 +27,7 @@ internal static class InfrastructureBuilderExtensions
             var qdrantKey = builder.AddParameter("qdrant-api-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
             var qdrant = builder.AddQdrant("qdrant", qdrantKey).WithDataVolume();
             var ollama = builder.AddOllama("ollama").WithDataVolume().WithModel(chatModel).WithModel(embeddingModel);
-            return new AssistantInfrastructure(mode, redis, qdrant, ollama, chatModel, embeddingModel);
+            return new AssistantInfrastructure(mode, redis, qdrant, ollama, chatModel, embeddingModel, embeddingDimensions);
         }
 
         var dataPath = config["Infrastructure:DataPath"] is { Length: > 0 } configured
@@ -38,6 +40,7 @@ internal static class InfrastructureBuilderExtensions
         return new AssistantInfrastructure(
             mode, localRedis, externalQdrant, externalOllama,
             externalOllama is null ? null : chatModel,
-            externalOllama is null ? null : config["Ollama:EmbeddingModel"]);
+            externalOllama is null ? null : config["Ollama:EmbeddingModel"],
+            embeddingDimensions);
     }
 }

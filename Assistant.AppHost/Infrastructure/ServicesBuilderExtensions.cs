@@ -39,6 +39,9 @@ internal static class ServicesBuilderExtensions
             .WithGraphApi(secrets, config)
             .WithLlmProviders(infrastructure, secrets, config)
             .WithEnvironment("Admin__InitialOwnerPassword", secrets.AdminOwnerPassword)
+            // "Try it" talks to the assistant like a customer: a signed webhook to the real webhook.
+            .WithReference(webhook)
+            .WithEnvironment("WhatsApp__AppSecret", secrets.WhatsAppAppSecret)
             .WithHttpHealthCheck("/health")
             .WaitFor(webhook)
             .WaitFor(worker);
@@ -58,7 +61,9 @@ internal static class ServicesBuilderExtensions
             project.WithReference(ollama).WaitFor(ollama);
             if (infrastructure.OllamaEmbeddingModel is { Length: > 0 } embeddingModel)
             {
-                project.WithEnvironment("Knowledge__EmbeddingModel", embeddingModel);
+                // The index records model and dimension; a different model re-indexes.
+                project.WithEnvironment("Knowledge__EmbeddingModel", embeddingModel)
+                    .WithEnvironment("Knowledge__EmbeddingDimensions", infrastructure.OllamaEmbeddingDimensions.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
         }
         return project;

@@ -1,18 +1,24 @@
 namespace Assistant.Core.Intents;
 
 /// <summary>
-/// The local, no-LLM intent classifier of one business: the built-in examples plus the
-/// business's own, in a linear softmax model. Thread-safe once built; build it through
+/// The local, no-LLM intent classifier of one business: the built-in examples, the business's
+/// own and those derived from its knowledge files, in linear softmax models (one, or a few
+/// differing only in their training seed, whose probabilities are averaged). Thread-safe once built; build it through
 /// <see cref="IntentClassifierFactory"/>.
 /// </summary>
 public sealed class IntentClassifier
 {
     private const int AlternativeCount = 3;
     private readonly LinearTextClassifier _model;
+    private readonly LinearTextClassifier[] _others;
 
-    internal IntentClassifier(LinearTextClassifier model) => _model = model;
+    internal IntentClassifier(LinearTextClassifier model, params LinearTextClassifier[] others)
+    {
+        _model = model;
+        _others = others;
+    }
 
-    /// <summary>Number of feature rows the model learnt (a size indication for logs).</summary>
+    /// <summary>Number of feature rows the (first) model learnt (a size indication for logs).</summary>
     public int FeatureCount => _model.FeatureCount;
 
     /// <summary>The most probable intent of <paramref name="text"/>, its confidence, the top three and the language.</summary>
@@ -20,6 +26,18 @@ public sealed class IntentClassifier
     {
         var language = LanguageDetector.Detect(text);
         var probabilities = _model.Probabilities(text ?? string.Empty, language);
+        foreach (var other in _others)
+        {
+            var p = other.Probabilities(text ?? string.Empty, language);
+            for (var k = 0; k < p.Length; k++)
+            {
+                probabilities[k] += p[k];
+            }
+        }
+        for (var k = 0; k < probabilities.Length; k++)
+        {
+            probabilities[k] /= 1 + _others.Length;
+        }
         var ranked = Enumerable.Range(0, probabilities.Length)
             .OrderByDescending(i => probabilities[i])
             .Take(AlternativeCount)

@@ -6,6 +6,7 @@ using Assistant.Core.Knowledge.Stores;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OllamaSharp;
@@ -20,9 +21,10 @@ public static class KnowledgeServiceCollectionExtensions
     /// The knowledge base: embeddings (MiniLM in-process, or Ollama when <c>ConnectionStrings:ollama</c>
     /// and <c>Knowledge:EmbeddingModel</c> are set), the passage store (Qdrant when
     /// <c>ConnectionStrings:qdrant</c> is set, else the embedded index, persisted in Redis when an
-    /// <see cref="IConnectionMultiplexer"/> is registered), ingestion, retrieval and answers. A chat
-    /// client registered under the key <see cref="KnowledgeAnswerService.ChatClientKey"/> and an
-    /// <see cref="IAnswerPromptBuilder"/> are used when present.
+    /// <see cref="IConnectionMultiplexer"/> is registered), ingestion, retrieval and answers. The LLM
+    /// chain's chat client (key <see cref="KnowledgeAnswerService.ChatClientKey"/>, registered by
+    /// <c>AddLlmChain</c> in any order) writes the answers when present, from the
+    /// <see cref="RagAnswerPromptBuilder"/> prompt unless another <see cref="IAnswerPromptBuilder"/> is registered first.
     /// </summary>
     public static IHostApplicationBuilder AddKnowledge(this IHostApplicationBuilder builder)
     {
@@ -65,6 +67,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeIngestor>();
         services.AddSingleton<HybridRetriever>();
         services.AddSingleton<ExtractiveAnswerer>();
+        // The guarded RAG prompt of the LLM slice; used whenever the chain (AddLlmChain) registers a chat client.
+        services.TryAddSingleton<IAnswerPromptBuilder, RagAnswerPromptBuilder>();
         services.AddSingleton(sp => new KnowledgeAnswerService(
             sp.GetRequiredService<HybridRetriever>(),
             sp.GetRequiredService<ExtractiveAnswerer>(),

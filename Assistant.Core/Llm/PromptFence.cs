@@ -8,7 +8,7 @@ namespace Assistant.Core.Llm;
 /// between fences, and any fence token inside it is neutralised first, so the text cannot close its block
 /// and write instructions of its own.
 /// </summary>
-internal static partial class PromptFence
+public static partial class PromptFence
 {
     public const string ConversationSummary = "conversation_summary";
     public const string PreviousSummary = "previous_summary";

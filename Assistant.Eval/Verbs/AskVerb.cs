@@ -42,6 +42,8 @@ public sealed class AskVerb : IEvalVerb
         {
             builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redis));
         }
+        // Llm__Providers__* in the environment make the model write the answers, as in the worker.
+        builder.AddLlmChain();
         builder.AddKnowledge();
         using var host = builder.Build();
         var services = host.Services;
@@ -103,6 +105,8 @@ public sealed class AskVerb : IEvalVerb
                     sources,
                     abstained = answer.Abstained,
                     confidence = Math.Round(retrieval.Confidence, 3),
+                    expected = retrieval.ExpectedKinds.ToString(),
+                    concepts = retrieval.Concepts.Select(c => $"{c.Term}:{(c.Role == ConceptRole.Entity ? "E" : "A")}{(c.IsKindCue ? "*" : string.Empty)}{(c.IsFocus ? "!" : string.Empty)}:{c.Weight:F1}").ToList(),
                     needs_review = answer.NeedsReview,
                     provider = answer.Provider,
                     answer = answer.Text,

@@ -14,7 +14,7 @@ public sealed class ClassifyVerb : IEvalVerb
 
     public string Name => "classify";
 
-    public string Usage => "--pack DIR --messages FILE [--out FILE] [--model linear|linear+minilm|minilm-knn]";
+    public string Usage => "--pack DIR --messages FILE [--out FILE] [--model linear|linear-no-derived|linear+minilm|minilm-knn] [--derived-out FILE]";
 
     public async Task<int> RunAsync(EvalArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -29,8 +29,21 @@ public sealed class ClassifyVerb : IEvalVerb
         {
             var classifier = IntentClassifierFactory.Create(pack);
             classify = classifier.Classify;
+            var derived = PackExampleGenerator.Generate(pack);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"classifier for '{pack.Profile.Id}': {TrainingCorpus.All.Count} built-in + {pack.Examples.Count} pack examples, {classifier.FeatureCount} features, built in {build.Elapsed.TotalMilliseconds:F0} ms"));
+                $"classifier for '{pack.Profile.Id}': {TrainingCorpus.All.Count} built-in + {pack.Examples.Count} pack examples + {derived.Count} derived from its knowledge files, {classifier.FeatureCount} features, built in {build.Elapsed.TotalMilliseconds:F0} ms"));
+            if (arguments.Optional("derived-out") is { } derivedOut)
+            {
+                await File.WriteAllLinesAsync(derivedOut, derived.Select(e => JsonSerializer.Serialize(new { text = e.Text, intent = e.Intent })), cancellationToken);
+            }
+        }
+        else if (model == "linear-no-derived")
+        {
+            // Ablation: the shipped model without the examples made from the pack's knowledge files.
+            var classifier = IntentClassifierFactory.Build(pack, derivedExamples: false);
+            classify = classifier.Classify;
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"classifier without pack-derived examples, built in {build.Elapsed.TotalMilliseconds:F0} ms"));
         }
         else if (model == "linear+minilm")
         {

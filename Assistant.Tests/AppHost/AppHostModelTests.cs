@@ -74,6 +74,8 @@ public sealed class AppHostModelTests
             {
                 Assert.Contains("ConnectionStrings__qdrant", env.Keys);
                 Assert.Contains("ConnectionStrings__ollama", env.Keys);
+                Assert.Equal("bge-m3", env["Knowledge__EmbeddingModel"]);
+                Assert.Equal("1024", env["Knowledge__EmbeddingDimensions"]);
             }
         }
     }

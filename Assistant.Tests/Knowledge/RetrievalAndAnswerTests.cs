@@ -59,6 +59,31 @@ public sealed class RetrievalAndAnswerTests(AuroraKnowledgeFixture aurora) : ICl
         Assert.Empty(answer.Sources);
     }
 
+    [Theory]
+    [InlineData("Il Garage Bramante ha posti per disabili?", "it")]
+    [InlineData("Quanti anni ha la dottoressa Valsecchi?", "it")]
+    [InlineData("What is the wifi password in the waiting room?", "en")]
+    public async Task Abstains_when_a_real_item_is_named_but_the_asked_detail_is_not_written(string question, string language)
+    {
+        var result = await aurora.Retriever.RetrieveAsync(AuroraKnowledgeFixture.BusinessId, question).Within(TestTimeouts.Startup);
+        var answer = aurora.Extractive.Answer(result, language);
+
+        Assert.True(answer.Abstained, $"confidence {result.Confidence:F2}");
+    }
+
+    [Theory]
+    [InlineData("In che anno è stato aperto lo studio?", "2011")]
+    [InlineData("Qual è il numero per le urgenze fuori orario?", "335 718 2290")]
+    [InlineData("Quanto costa l'ortopanoramica?", "60 €")]
+    public async Task Answers_with_the_fact_of_the_expected_kind(string question, string fact)
+    {
+        var result = await aurora.Retriever.RetrieveAsync(AuroraKnowledgeFixture.BusinessId, question).Within(TestTimeouts.Startup);
+        var answer = aurora.Extractive.Answer(result, "it");
+
+        Assert.False(answer.Abstained, $"confidence {result.Confidence:F2}");
+        Assert.Contains(fact, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_answer_service_falls_back_to_the_extractive_answer_when_the_chat_client_throws()
     {

@@ -32,10 +32,13 @@ public sealed class WorkerCrashTests
         await second.StartAsync().Within(TestTimeouts.Startup);
         await WaitUntilAsync(async () => (await redis.Database.StreamPendingAsync(StreamNames.Inbound, "worker")).PendingMessageCount == 0
             && !await redis.Database.KeyExistsAsync(ConversationSequence.Key(conversation)));
-        await Task.Delay(1000);
+        var outbox = new SandboxOutbox(redis.Connection, TimeProvider.System);
+        async Task<List<SandboxDelivery>> RepliesAsync() =>
+            (await outbox.ReadAsync(SimulatedCustomer.BusinessId, conversation).Within()).Where(d => d.Message.Kind == OutboundKind.Text).ToList();
+        await WaitUntilAsync(async () => (await RepliesAsync()).Count > 0);
+        await Task.Delay(2000);
 
-        var outbox = await new SandboxOutbox(redis.Connection, TimeProvider.System).ReadAsync(SimulatedCustomer.BusinessId, conversation).Within();
-        var replies = outbox.Where(d => d.Message.Kind == OutboundKind.Text).ToList();
+        var replies = await RepliesAsync();
         Assert.Single(replies);
         Assert.Contains("9:00", replies[0].Message.Text!.Body, StringComparison.Ordinal);
         Assert.Equal(0, await redis.Database.StreamLengthAsync(StreamNames.InboundDeadLetter).Within());

@@ -21,6 +21,12 @@ public sealed class WorkerTestHost(string redisConnectionString, Action<IService
         // A dead worker's messages are taken over after a second, not thirty.
         builder.UseSetting("Worker:Inbound:ClaimIdleTime", "00:00:01");
         builder.UseSetting("Worker:Inbound:DebounceWindow", "00:00:00");
+        // The same for the sender's messages: a reply the dead worker queued is delivered by the next one.
+        builder.UseSetting("Outbound:ClaimIdleTime", "00:00:01");
+        builder.UseSetting("Outbound:ClaimInterval", "00:00:00.200");
+        builder.UseSetting("Outbound:SendTimeout", "00:00:01");
+        builder.UseSetting("Outbound:SendLease", "00:00:02");
+        builder.UseSetting("Outbound:UnknownOutcomeGrace", "00:00:01");
         if (configureServices is not null)
         {
             builder.ConfigureTestServices(configureServices);

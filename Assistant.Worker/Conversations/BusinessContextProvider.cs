@@ -5,12 +5,15 @@ using Assistant.Core.Intents;
 namespace Assistant.Worker.Conversations;
 
 /// <summary>
-/// Builds and caches each business's classifier (trained in memory on the built-in examples
-/// plus the pack's own) and pairs it with the current profile from the directory.
+/// Pairs each business's current profile (from the directory) with its replies and its
+/// classifier. Examples and custom replies edited in the admin live in Redis
+/// (<see cref="BusinessCustomizationStore"/>); the pack's are the starting point before the admin
+/// has seeded them. The classifier is trained in memory and rebuilt only when the
+/// customization's version changes, so a turn costs one small read.
 /// </summary>
-public sealed class BusinessContextProvider(BusinessDirectory directory, BusinessPackCatalog packs)
+public sealed class BusinessContextProvider(BusinessDirectory directory, BusinessPackCatalog packs, BusinessCustomizationStore customization)
 {
-    private readonly ConcurrentDictionary<string, Lazy<IntentClassifier>> _classifiers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Customized>>> _cache = new(StringComparer.Ordinal);
 
     public async Task<BusinessContext?> GetAsync(string businessId)
     {
@@ -19,18 +22,49 @@ public sealed class BusinessContextProvider(BusinessDirectory directory, Busines
         {
             return null;
         }
-        var pack = packs.Find(businessId);
-        var classifier = _classifiers.GetOrAdd(businessId, _ => new Lazy<IntentClassifier>(() => IntentClassifierFactory.Create(pack))).Value;
-        return new BusinessContext(profile, pack?.Responses ?? new Dictionary<string, IReadOnlyDictionary<string, string>>(), classifier);
+
+        var version = await customization.GetVersionAsync(businessId);
+        var entry = _cache.GetOrAdd(businessId, id => new Lazy<Task<Customized>>(() => BuildAsync(id, version)));
+        var customized = await entry.Value;
+        if (customized.Version != version)
+        {
+            var fresh = new Lazy<Task<Customized>>(() => BuildAsync(businessId, version));
+            customized = await _cache.AddOrUpdate(businessId, fresh, (_, current) => current == entry ? fresh : current).Value;
+        }
+        return new BusinessContext(profile, customized.Responses, customized.Classifier);
     }
 
-    /// <summary>Trains every known business's classifier now, so the first customer does not wait for it.</summary>
-    public void Warm()
+    /// <summary>Trains every pack business's classifier now, so the first customer does not wait for it.</summary>
+    public async Task WarmAsync()
     {
         foreach (var pack in packs.All)
         {
-            _ = _classifiers.GetOrAdd(pack.Profile.Id, _ => new Lazy<IntentClassifier>(() => IntentClassifierFactory.Create(pack))).Value;
+            await GetAsync(pack.Profile.Id);
         }
-        _ = _classifiers.GetOrAdd(string.Empty, _ => new Lazy<IntentClassifier>(() => IntentClassifierFactory.Create())).Value;
     }
+
+    private async Task<Customized> BuildAsync(string businessId, long version)
+    {
+        var pack = packs.Find(businessId);
+        IReadOnlyList<LabelledExample> examples = pack?.Examples ?? [];
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> responses = pack?.Responses ?? new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        if (version > 0)
+        {
+            examples = await customization.GetExamplesAsync(businessId);
+            responses = await customization.GetResponsesAsync(businessId);
+        }
+
+        var basis = pack is null
+            ? null
+            : pack with { Examples = examples, Responses = responses };
+        var classifier = await Task.Run(() => basis is null && examples.Count == 0
+            ? IntentClassifierFactory.Create()
+            : IntentClassifierFactory.Create(basis ?? new BusinessPack(new BusinessProfile
+            {
+                Id = businessId, Name = businessId, PhoneNumberId = "-", Timezone = "UTC", Languages = ["it"],
+            }, [], examples, responses)));
+        return new Customized(version, responses, classifier);
+    }
+
+    private sealed record Customized(long Version, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Responses, IntentClassifier Classifier);
 }

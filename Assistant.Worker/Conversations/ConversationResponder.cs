@@ -21,7 +21,7 @@ public sealed partial class ConversationResponder(
     BusinessContextProvider businesses,
     ConversationStore conversations,
     IntentRouter router,
-    HandoffCoordinator handoffs,
+    ConversationControl control,
     DraftStore drafts,
     IOutboundQueue outbound,
     CustomerServiceWindow window,
@@ -54,10 +54,7 @@ public sealed partial class ConversationResponder(
         if (turn.Messages.All(m => m.IsEcho))
         {
             // The business answered from its own phone: a person is in the conversation, the bot steps back.
-            if (conversation.State == ConversationState.Bot)
-            {
-                await handoffs.HandOffAsync(conversation, "business_phone", null, null, cancellationToken);
-            }
+            await control.PauseForBusinessPhoneAsync(turn.Last);
             return;
         }
 
@@ -106,7 +103,8 @@ public sealed partial class ConversationResponder(
 
         if (decision.HandoffReason is { } reason)
         {
-            await handoffs.HandOffAsync(conversation, reason, decision.Intent, decision.Confidence, cancellationToken);
+            // One hand-off per turn, even when the turn is handled again after a crash.
+            await control.HandOffAsync(conversation.Key, reason, decision.Intent, decision.Confidence, handoffId: "handoff." + turnId);
         }
 
         metrics.TurnHandled(decision.Route, decision.Intent ?? "none");

@@ -15,7 +15,7 @@ namespace Assistant.Worker.Conversations;
 /// one is configured). Low confidence is a result, not a guess: it goes to the knowledge base,
 /// whose own confidence decides between sending, a draft for review, and a person.
 /// </summary>
-public sealed class IntentRouter(KnowledgeAnswerService knowledge, IOptions<InboundOptions> options)
+public sealed class IntentRouter(KnowledgeAnswerService knowledge, IntentSecondOpinion secondOpinion, IOptions<InboundOptions> options)
 {
     private static readonly HashSet<string> TemplateIntents = new(StringComparer.Ordinal)
     {
@@ -53,14 +53,22 @@ public sealed class IntentRouter(KnowledgeAnswerService knowledge, IOptions<Inbo
         var prediction = business.Classifier.Classify(text);
         var language = ReplyTemplates.ResolveLanguage(prediction.Language ?? conversation.Language, profile);
         var intent = prediction.Intent;
+        var confidence = prediction.Confidence;
         var confident = prediction.IsConfident(options.Value.MinIntentConfidence);
+        if (!confident && await secondOpinion.AskAsync(text, cancellationToken) is { } opinion)
+        {
+            // The LLM's label is trusted as far as the bar for acting on an intent, no further.
+            intent = opinion;
+            confidence = Math.Max(confidence, options.Value.MinIntentConfidence);
+            confident = true;
+        }
 
         string Render(string key) => ReplyTemplates.Render(key, language, profile.Tone, profile, business.Responses,
             new Dictionary<string, string?> { ["customerName"] = FirstName(conversation.Contact.Name) });
 
         TurnDecision Handoff(string reason, string replyKey) => new()
         {
-            Route = Routes.Handoff, Reply = Render(replyKey), Intent = intent, Confidence = prediction.Confidence, Language = language, HandoffReason = reason,
+            Route = Routes.Handoff, Reply = Render(replyKey), Intent = intent, Confidence = confidence, Language = language, HandoffReason = reason,
         };
 
         if (confident && (profile.Handoff.AlwaysHuman.Contains(intent, StringComparer.Ordinal) || PersonIntents.Contains(intent)))
@@ -72,7 +80,7 @@ public sealed class IntentRouter(KnowledgeAnswerService knowledge, IOptions<Inbo
         {
             return new TurnDecision
             {
-                Route = Routes.Template, Reply = Render(intent), Intent = intent, Confidence = prediction.Confidence, Language = language,
+                Route = Routes.Template, Reply = Render(intent), Intent = intent, Confidence = confidence, Language = language,
                 OptOut = intent == IntentIds.OptOut,
             };
         }
@@ -93,13 +101,13 @@ public sealed class IntentRouter(KnowledgeAnswerService knowledge, IOptions<Inbo
         }
 
         // The answer's own confidence, tempered by how sure we are of what was asked.
-        var confidence = confident ? answer.Confidence : Math.Min(answer.Confidence, prediction.Confidence + 0.25);
+        var answerConfidence = confident ? answer.Confidence : Math.Min(answer.Confidence, confidence + 0.25);
         var decision = new TurnDecision
         {
-            Route = Routes.Knowledge, Intent = confident ? intent : IntentIds.GeneralQuestion, Confidence = confidence, Language = language,
+            Route = Routes.Knowledge, Intent = confident ? intent : IntentIds.GeneralQuestion, Confidence = answerConfidence, Language = language,
             Sources = sources, Provider = answer.Provider,
         };
-        return answer.NeedsReview || confidence < profile.Handoff.AutoSendMinConfidence
+        return answer.NeedsReview || answerConfidence < profile.Handoff.AutoSendMinConfidence
             ? decision with { Route = Routes.Draft, Draft = answer }
             : decision with { Reply = answer.Text };
     }

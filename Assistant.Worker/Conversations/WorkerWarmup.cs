@@ -1,3 +1,4 @@
+using Assistant.Core.Businesses;
 using Assistant.Core.Knowledge.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,12 +9,17 @@ namespace Assistant.Worker.Conversations;
 /// nothing: ingestion compares content hashes). Runs in the background and retries while Redis
 /// is not reachable, so a slow dependency delays knowledge answers, never the process.
 /// </summary>
-public sealed partial class WorkerWarmup(IServiceProvider services, BusinessPackCatalog packs, BusinessContextProvider contexts, WarmupState state, ILogger<WorkerWarmup> logger) : BackgroundService
+public sealed partial class WorkerWarmup(
+    IServiceProvider services,
+    BusinessPackCatalog packs,
+    BusinessContextProvider contexts,
+    KnowledgeFileStore knowledgeFiles,
+    WarmupState state,
+    ILogger<WorkerWarmup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        contexts.Warm();
         var ingestor = services.GetService<KnowledgeIngestor>();
         if (ingestor is null)
         {
@@ -27,7 +33,12 @@ public sealed partial class WorkerWarmup(IServiceProvider services, BusinessPack
             {
                 try
                 {
-                    var result = await ingestor.IngestAsync(pack.Profile.Id, pack.Knowledge, stoppingToken);
+                    await contexts.WarmAsync();
+                    // Files edited in the admin win over the pack's: the pack only seeds a new business.
+                    var files = await knowledgeFiles.GetVersionAsync(pack.Profile.Id) > 0
+                        ? await knowledgeFiles.GetAllAsync(pack.Profile.Id)
+                        : pack.Knowledge;
+                    var result = await ingestor.IngestAsync(pack.Profile.Id, files, stoppingToken);
                     LogIngested(logger, pack.Profile.Id, result.PassagesTotal, result.PassagesEmbedded);
                     break;
                 }

@@ -1,5 +1,7 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Knowledge;
+using Assistant.Core.Llm;
+using Microsoft.Extensions.AI;
 using Assistant.Worker.Conversations;
 using Assistant.Worker.Inbound;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +14,7 @@ internal static class Extensions
     {
         builder.AddRedisClient("redis");
         builder.Services.AddBusinessDirectory();
-        builder.Services.AddConversationStores();
+        builder.Services.AddConversationControl();
         builder.AddLlmChain();
         builder.AddKnowledge();
         builder.AddOutboundSender();
@@ -31,8 +33,9 @@ internal static class Extensions
         services.AddSingleton<BusinessPackCatalog>();
         services.AddSingleton<BusinessContextProvider>();
         services.AddSingleton<ConversationTurnGate>();
+        services.AddSingleton(sp => new IntentSecondOpinion(
+            sp.GetKeyedService<IChatClient>(LlmServiceKeys.ChatClient), sp.GetRequiredService<ILogger<IntentSecondOpinion>>()));
         services.AddSingleton<IntentRouter>();
-        services.AddSingleton<HandoffCoordinator>();
         services.AddSingleton<WorkerMetrics>();
         services.AddSingleton<ConversationResponder>();
         services.AddSingleton<WarmupState>();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Assistant.Core.Knowledge.Text;
 
 namespace Assistant.Core.Knowledge.Answering;
 
@@ -22,6 +23,21 @@ public static partial class AnswerUnits
             }
         }
         return units;
+    }
+
+    /// <summary>
+    /// Stemmed words that hold for every statement of a passage: its headings and its running text
+    /// (an address line names the branch a whole section is about), but not its list items or table
+    /// rows, which name one thing each.
+    /// </summary>
+    public static HashSet<string> SharedTerms(Passage passage, IEnumerable<AnswerUnit> units)
+    {
+        var shared = Tokenizer.Terms(passage.Context).ToHashSet(StringComparer.Ordinal);
+        foreach (var unit in units.Where(u => !u.IsItem))
+        {
+            shared.UnionWith(Tokenizer.Terms(unit.MatchText));
+        }
+        return shared;
     }
 
     /// <summary>Markdown emphasis, code and link syntax removed; the words stay.</summary>
@@ -53,7 +69,7 @@ public static partial class AnswerUnits
                 text.Append(row[c]);
             }
             var rendered = text.ToString();
-            units.Add(new AnswerUnit(rendered, $"{string.Join(' ', header)} {rendered}", units.Count));
+            units.Add(new AnswerUnit(rendered, $"{string.Join(' ', header)} {rendered}", units.Count, IsItem: true));
         }
 
         static List<string> Cells(string line) =>
@@ -74,24 +90,36 @@ public static partial class AnswerUnits
             }
             if (paragraph.Count > 0)
             {
-                var text = string.Join(' ', paragraph);
-                if (text.EndsWith(':'))
-                {
-                    intro = Plain(text);
-                }
-                else
-                {
-                    AddSentences(text, units);
-                }
+                intro = AddParagraphBeforeList(string.Join(' ', paragraph), units);
                 paragraph.Clear();
             }
             var plainItem = Plain(item);
-            units.Add(new AnswerUnit(plainItem, intro is null ? plainItem : $"{intro} {plainItem}", units.Count));
+            units.Add(new AnswerUnit(plainItem, intro is null ? plainItem : $"{intro} {plainItem}", units.Count, IsItem: true));
         }
         if (paragraph.Count > 0)
         {
             AddSentences(string.Join('\n', paragraph), units);
         }
+    }
+
+    /// <summary>
+    /// A paragraph followed by a list: its sentences are units of their own, except a last one that
+    /// ends with a colon, which introduces the list items (returned). "…the number is 335 640 7721.
+    /// Emergencies are:" keeps the number quotable.
+    /// </summary>
+    private static string? AddParagraphBeforeList(string text, List<AnswerUnit> units)
+    {
+        if (!text.EndsWith(':'))
+        {
+            AddSentences(text, units);
+            return null;
+        }
+        var sentences = SentenceBoundary().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        if (sentences.Count > 1)
+        {
+            AddSentences(string.Join(' ', sentences.Take(sentences.Count - 1)), units);
+        }
+        return Plain(sentences[^1]);
     }
 
     private static string? ListItem(string line)

@@ -15,7 +15,11 @@ public sealed class ExtractiveAnswerer(IOptions<KnowledgeOptions> options)
 {
     private const int MaxUnits = 4;
     private const int MaxCharacters = 800;
-    private const double SecondPassageDiscount = 0.85;
+    // The statement that answers is often in the second or third passage (a price list below a
+    // service description): those are quoted when their statements match, at a small discount.
+    private const int QuotedPassages = 3;
+    private const double LowerPassageRatio = 0.6;
+    private const double LowerPassageDiscount = 0.85;
     private const double KeepRatio = 0.5;
 
     public ExtractiveAnswer Answer(RetrievalResult retrieval, string? language, bool friendlyTone = false, double autoSendMinConfidence = 0.7)
@@ -27,20 +31,23 @@ public sealed class ExtractiveAnswerer(IOptions<KnowledgeOptions> options)
 
         var top = retrieval.Passages[0];
         var candidates = new List<(RetrievedPassage Passage, AnswerUnit Unit, double Score)>();
-        foreach (var (passage, rank) in retrieval.Passages.Take(2).Select((p, i) => (p, i)))
+        foreach (var (passage, rank) in retrieval.Passages.Take(QuotedPassages).Select((p, i) => (p, i)))
         {
-            if (rank > 0 && passage.Score < 0.7 * top.Score)
+            if (rank > 0 && passage.Score < LowerPassageRatio * top.Score)
             {
-                break;
+                continue;
             }
             var contextTerms = Tokenizer.Terms(passage.Passage.Context).ToHashSet(StringComparer.Ordinal);
-            foreach (var unit in AnswerUnits.Of(passage.Passage.Text))
+            var units = AnswerUnits.Of(passage.Passage.Text);
+            var shared = AnswerUnits.SharedTerms(passage.Passage, units);
+            foreach (var unit in units)
             {
                 var terms = Tokenizer.Terms(unit.MatchText).ToHashSet(StringComparer.Ordinal);
-                var own = LexicalIndex.Coverage(retrieval.Concepts, terms.Contains);
-                var withContext = LexicalIndex.Coverage(retrieval.Concepts, t => terms.Contains(t) || contextTerms.Contains(t));
+                var offered = AnswerKinds.Of(unit.Text);
+                var own = StatementScorer.Score(retrieval.Concepts, retrieval.ExpectedKinds, terms.Contains, offered, t => terms.Contains(t) || shared.Contains(t));
+                var withContext = StatementScorer.Score(retrieval.Concepts, retrieval.ExpectedKinds, t => terms.Contains(t) || contextTerms.Contains(t), offered, t => terms.Contains(t) || shared.Contains(t));
                 // Words of the unit itself count most; the heading helps break ties between rows of one table.
-                var score = ((0.8 * own) + (0.2 * withContext)) * (rank == 0 ? 1 : SecondPassageDiscount);
+                var score = ((0.8 * own) + (0.2 * withContext)) * Math.Pow(LowerPassageDiscount, rank);
                 candidates.Add((passage, unit, score));
             }
         }

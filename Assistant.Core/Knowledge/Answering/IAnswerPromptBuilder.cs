@@ -5,9 +5,8 @@ using Microsoft.Extensions.AI;
 namespace Assistant.Core.Knowledge.Answering;
 
 /// <summary>
-/// Turns a question and its passages into chat messages for the language model. The LLM slice
-/// owns the real prompt and registers its own implementation; <see cref="MinimalAnswerPromptBuilder"/>
-/// is the stand-in.
+/// Turns a question and its passages into chat messages for the language model. The default is
+/// <see cref="RagAnswerPromptBuilder"/>; a host may register another.
 /// </summary>
 public interface IAnswerPromptBuilder
 {

@@ -38,7 +38,8 @@ public sealed class HybridRetriever(
             return RetrievalResult.Empty(question, Stopwatch.GetElapsedTime(started));
         }
 
-        var concepts = lexical.Analyze(question);
+        var (expected, cues) = QuestionShape.Expected(question);
+        var concepts = lexical.Analyze(question, cues);
         var lexicalHits = lexical.Search(concepts, o.CandidatePool);
         var queryVector = (await embeddings.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
         var vectorHits = await store.SearchAsync(businessId, queryVector, o.CandidatePool, cancellationToken).ConfigureAwait(false);
@@ -55,26 +56,32 @@ public sealed class HybridRetriever(
             .Take(o.TopK)
             .ToList();
 
-        var confidence = Answerability(concepts, ranked);
-        return new RetrievalResult(question, ranked, concepts, confidence, confidence >= o.MinConfidence, Stopwatch.GetElapsedTime(started));
+        var confidence = Answerability(lexical, concepts, expected, ranked);
+        return new RetrievalResult(question, ranked, concepts, confidence, confidence >= o.MinConfidence, Stopwatch.GetElapsedTime(started), expected);
     }
 
     /// <summary>
-    /// How well one statement of the best passages answers the question: the best coverage of a
-    /// single sentence, list item or table row together with its headings. A passage about the
-    /// right flat that never mentions what was asked has no such statement; a passage that answers
-    /// has one that carries both what was asked and what about.
+    /// How well one statement of the best passages answers the question: the best
+    /// <see cref="StatementScorer"/> score of a single sentence, list item or table row together
+    /// with its headings. A passage about the right flat that never mentions what was asked has no
+    /// such statement; a passage that answers has one that carries both what was asked and what about.
     /// </summary>
-    private static double Answerability(IReadOnlyList<QueryConcept> concepts, List<RetrievedPassage> ranked)
+    private static double Answerability(LexicalIndex lexical, IReadOnlyList<QueryConcept> concepts, AnswerKind expected, List<RetrievedPassage> ranked)
     {
         var best = 0.0;
         foreach (var candidate in ranked.Take(AnswerabilityPassages))
         {
             var context = Text.Tokenizer.Terms(candidate.Passage.Context).ToHashSet(StringComparer.Ordinal);
-            foreach (var unit in Answering.AnswerUnits.Of(candidate.Passage.Text))
+            var units = Answering.AnswerUnits.Of(candidate.Passage.Text);
+            var shared = Answering.AnswerUnits.SharedTerms(candidate.Passage, units);
+            foreach (var ancestor in lexical.Ancestors(candidate.Passage))
+            {
+                shared.UnionWith(Answering.AnswerUnits.SharedTerms(ancestor, Answering.AnswerUnits.Of(ancestor.Text)));
+            }
+            foreach (var unit in units)
             {
                 var terms = Text.Tokenizer.Terms(unit.MatchText).ToHashSet(StringComparer.Ordinal);
-                best = Math.Max(best, LexicalIndex.Coverage(concepts, t => terms.Contains(t) || context.Contains(t)));
+                best = Math.Max(best, StatementScorer.Score(concepts, expected, t => terms.Contains(t) || context.Contains(t), AnswerKinds.Of(unit.Text), t => terms.Contains(t) || shared.Contains(t)));
             }
         }
         return best;

@@ -15,6 +15,7 @@ public sealed class LexicalIndex
     private const double EquivalentWeight = 0.7;
     private const double RootWeight = 0.8;
     private const int MinRootLength = 5;
+    private const double UnseenContextWeight = 0.4;
 
     private readonly Passage[] _passages;
     private readonly Dictionary<string, double>[] _termFrequencies;
@@ -77,9 +78,14 @@ public sealed class LexicalIndex
     /// means the business never wrote about it (full weight); in another language it more likely
     /// means the glossary has no translation for it (low weight). Numbers the customer types
     /// (a time, an amount) weigh less: they are often the customer's own, not facts to find.
+    /// Each word also carries its role (a name or not) and whether it is part of what is asked.
     /// </summary>
-    public IReadOnlyList<QueryConcept> Analyze(string question)
+    public IReadOnlyList<QueryConcept> Analyze(string question) => Analyze(question, QuestionShape.Expected(question).Cues);
+
+    public IReadOnlyList<QueryConcept> Analyze(string question, IReadOnlySet<string> kindCues)
     {
+        var named = QuestionShape.NamedTerms(question);
+        var focus = QuestionShape.FocusTerms(question);
         var questionLanguage = LanguageGuess.Of(question);
         var unknownWeight = questionLanguage is not null && Language is not null && questionLanguage != Language ? 0.3 : 1.0;
         var concepts = new List<QueryConcept>();
@@ -97,12 +103,16 @@ public sealed class LexicalIndex
 
             var isNumber = char.IsDigit(term[0]);
             var known = variants.Keys.Where(_documentFrequency.ContainsKey).ToList();
-            var weight = known.Count > 0 ? known.Max(Idf) : unknownWeight * MaxIdf;
+            var isEntity = !isNumber && named.Contains(term);
+            var isFocus = focus.Contains(term);
+            // An unseen word the question asks for (the focus) or names is what the knowledge base
+            // lacks; an unseen word elsewhere is more often the customer's own wording.
+            var weight = known.Count > 0 ? known.Max(Idf) : (isFocus || isEntity ? 1.0 : UnseenContextWeight) * unknownWeight * MaxIdf;
             if (isNumber)
             {
                 weight *= 0.4;
             }
-            concepts.Add(new QueryConcept(term, variants, weight, isNumber));
+            concepts.Add(new QueryConcept(term, variants, weight, isNumber, isEntity ? ConceptRole.Entity : ConceptRole.Attribute, kindCues.Contains(term), isFocus));
         }
         return concepts;
     }
@@ -163,6 +173,14 @@ public sealed class LexicalIndex
         }
         return total == 0 ? 0 : found / total;
     }
+
+    /// <summary>
+    /// The passages of the same file whose section contains this one's ("Branch" for "Branch ›
+    /// Getting there"): a subsection is about what its parent section's text names.
+    /// </summary>
+    public IEnumerable<Passage> Ancestors(Passage passage) =>
+        _passages.Where(p => p.FileName == passage.FileName && p.BusinessId == passage.BusinessId && p.Id != passage.Id
+            && (p.Section.Length == 0 ? passage.Section.Length > 0 : passage.Section.StartsWith(p.Section + " › ", StringComparison.Ordinal)));
 
     public int IndexOf(Passage passage) => _byId.TryGetValue(passage.Id, out var i) ? i : -1;
 

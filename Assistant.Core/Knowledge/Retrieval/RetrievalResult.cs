@@ -2,9 +2,10 @@ namespace Assistant.Core.Knowledge.Retrieval;
 
 /// <summary>
 /// The best passages for a question, best first, and how far to trust them. <see cref="Confidence"/>
-/// (0..1) is the share of the question's informative words, weighted by rarity, that the best
-/// passage contains: a passage about the right thing that lacks what was asked ("does the flat
-/// have air conditioning?") scores low, which is when the assistant should abstain.
+/// (0..1) is how well the best single statement of the top passages answers (see
+/// <see cref="StatementScorer"/>): a passage about the right thing that lacks what was asked
+/// ("does the flat have air conditioning?") scores low, which is when the assistant should abstain.
+/// <see cref="ExpectedKinds"/>: the kinds of fact the question asks for.
 /// </summary>
 public sealed record RetrievalResult(
     string Question,
@@ -12,7 +13,8 @@ public sealed record RetrievalResult(
     IReadOnlyList<QueryConcept> Concepts,
     double Confidence,
     bool IsAnswerable,
-    TimeSpan Elapsed)
+    TimeSpan Elapsed,
+    AnswerKind ExpectedKinds = AnswerKind.None)
 {
     public static RetrievalResult Empty(string question, TimeSpan elapsed) => new(question, [], [], 0, false, elapsed);
 

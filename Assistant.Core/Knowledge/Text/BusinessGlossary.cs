@@ -41,7 +41,7 @@ public static class BusinessGlossary
         ["pagare", "pago", "paga", "pagamento", "pagamenti", "pay", "paying", "payment", "payments", "pagato", "paid", "saldare"],
         ["carta", "carte", "card", "cards", "bancomat", "pos", "credito", "credit", "debit"],
         ["contanti", "cash", "contante"],
-        ["bonifico", "bonifici", "transfer", "wire", "iban"],
+        ["bonifico", "bonifici", "transfer", "wire"],
         ["rata", "rate", "rateizzare", "rateizzazione", "installment", "installments", "finanziamento", "financing"],
         ["sconto", "sconti", "discount", "discounts", "promozione", "offerta", "offer", "promo", "riduzione"],
         ["gratis", "gratuito", "gratuita", "gratuiti", "free", "gratuitamente"],
