@@ -25,6 +25,19 @@ public sealed class RetrievalAndAnswerTests(AuroraKnowledgeFixture aurora) : ICl
         Assert.InRange(result.Confidence, 0, 1);
     }
 
+    [Theory]
+    [InlineData("Dove si trova lo studio?", "Via Paolo Sarpi")]
+    [InlineData("Volevo sapere quanto costa la pulizia", "90")]
+    public async Task Everyday_phrasings_of_a_covered_question_are_answered_without_review(string question, string fact)
+    {
+        var result = await aurora.Retriever.RetrieveAsync(AuroraKnowledgeFixture.BusinessId, question).Within(TestTimeouts.Startup);
+        var answer = aurora.Extractive.Answer(result, "it");
+
+        Assert.False(answer.Abstained);
+        Assert.False(answer.NeedsReview, $"confidence {answer.Confidence:0.00}");
+        Assert.Contains(fact, answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Another_business_gets_nothing_from_this_one()
     {

@@ -27,6 +27,8 @@ public static class StopWords
         "devo", "deve", "dobbiamo", "dovete", "devono", "dovrei", "voglio", "vuoi", "vuole", "vogliamo", "vorrei", "vorremmo",
         "fare", "faccio", "fa", "fate", "fanno", "sa", "sapete", "sai", "so", "sapere", "dire", "dite", "dici", "mi", "dica",
         // How customers open a question ("volevo sapere", "vi chiedevo un'info"): no topic in them.
+        // "Dove si trova lo studio?": the question word already asks for a place.
+        "trova", "trovate", "trovano", "trovarvi", "trovi", "situato", "situata",
         "volevo", "volevamo", "volere", "chiedere", "chiedo", "chiedevo", "domanda", "domandina", "info", "informazione", "informazioni", "sapreste", "saprebbe", "sapevo",
         "buongiorno", "buonasera", "salve", "ciao", "grazie", "gentilmente", "cortesemente", "scusi", "scusate", "per", "favore", "please",
         // English.
