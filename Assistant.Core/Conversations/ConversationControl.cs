@@ -209,6 +209,7 @@ public sealed class ConversationControl(
             WaitingForHuman = false,
             HandoffReason = null,
             HumanSince = null,
+            ReleasedAt = now,
             LastActivityAt = now,
         });
         await handoffs.CloseOpenAsync(conversation.BusinessId, conversationKey, HandoffReleased);

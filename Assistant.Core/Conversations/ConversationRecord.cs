@@ -39,6 +39,12 @@ public sealed record ConversationRecord
 
     public DateTimeOffset LastActivityAt { get; init; }
 
+    /// <summary>
+    /// When a person last gave the conversation back to the bot. Messages that arrived before it
+    /// were written to the person, so the bot does not answer them afterwards.
+    /// </summary>
+    public DateTimeOffset? ReleasedAt { get; init; }
+
     /// <summary>When the state last changed to human: the automatic release counts idle time from here and from agent activity.</summary>
     public DateTimeOffset? HumanSince { get; init; }
 

@@ -67,7 +67,10 @@ public sealed partial class ConversationResponder(
             TurnsSinceSummary = c.TurnsSinceSummary + turn.Messages.Count,
         }) ?? conversation;
 
-        if (conversation.State == ConversationState.Human)
+        // A turn written while a person had the conversation (it may be handled just after the
+        // release, once the debounce is over) was meant for the person: the bot does not answer it.
+        var meantForPerson = conversation.ReleasedAt is { } released && turn.Last.ReceivedAt < released;
+        if (conversation.State == ConversationState.Human || meantForPerson)
         {
             metrics.TurnHandled(Routes.Silent, "human");
             await events.PublishAsync(new AssistantEvent(AssistantEvent.MessageReceived, business.Profile.Id, conversation.Key, turn.Last.Id, time.GetUtcNow()));
