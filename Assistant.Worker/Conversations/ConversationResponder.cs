@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using Assistant.Core.Conversations;
-using Assistant.Core.Intents;
 using Assistant.Core.Llm;
 using Assistant.Core.Telemetry;
-using Assistant.Core.WhatsApp.Inbound;
 using Assistant.Core.WhatsApp.Outbound;
 using Assistant.Worker.Inbound;
 using Microsoft.Extensions.AI;
