@@ -53,4 +53,4 @@ export Worker__Inbound__DebounceWindow="00:00:00"
 dotnet "$ROOT/bench/Assistant.Bench.Pipeline/bin/Release/net10.0/Assistant.Bench.Pipeline.dll" \
   --webhook-dll "$ROOT/Assistant.Webhook/bin/Release/net10.0/Assistant.Webhook.dll" \
   --worker-dll "$ROOT/Assistant.Worker/bin/Release/net10.0/Assistant.Worker.dll" \
-  --redis "127.0.0.1:$REDIS_PORT" --work "$WORK" "$@"
+  --redis "127.0.0.1:$REDIS_PORT" --redis-pid "$REDIS_PID" --work "$WORK" "$@"

@@ -10,6 +10,14 @@ public static class Diagnostics
     /// <summary>The worker's consumer group on <c>wa:inbound</c> (InboundConsumerService.GroupName; the bench does not reference the worker).</summary>
     private const string InboundGroup = "worker";
 
+    /// <summary>
+    /// Entries read and not acknowledged, per group. Zero on both at the end means no entry can be
+    /// reclaimed and handled again later, so no late duplicate can follow the run.
+    /// </summary>
+    public static async Task<(long Inbound, long Outbound)> PendingAsync(IDatabase db) =>
+        ((await db.StreamPendingAsync(StreamNames.Inbound, InboundGroup)).PendingMessageCount,
+         (await db.StreamPendingAsync(StreamNames.Outbound, "sender")).PendingMessageCount);
+
     public static async Task<string> DescribeAsync(IDatabase db, IEnumerable<ServiceProcess> services)
     {
         var report = new StringBuilder();

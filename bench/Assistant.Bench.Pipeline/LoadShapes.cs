@@ -25,6 +25,21 @@ public static class LoadShapes
         return await Task.WhenAll(posts);
     }
 
+    /// <summary>
+    /// Far apart (each gap <paramref name="gap"/> ± 30 %, so no period lines up with the consumers'
+    /// poll timers): a quiet business, whose consumers have backed off to their longest poll delay.
+    /// </summary>
+    public static async Task<IReadOnlyList<PostResult>> SparseAsync(WebhookPoster poster, int phase, int count, TimeSpan gap)
+    {
+        var posts = new Task<PostResult>[count];
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Delay(gap * (0.7 + 0.6 * Random.Shared.NextDouble()));
+            posts[i] = poster.PostAsync(phase, i);
+        }
+        return await Task.WhenAll(posts);
+    }
+
     /// <summary>Closed loop: <paramref name="concurrency"/> posts in flight, each followed at once by the next.</summary>
     public static async Task<IReadOnlyList<PostResult>> FloodAsync(WebhookPoster poster, int phase, int count, int concurrency)
     {

@@ -41,6 +41,11 @@ public sealed class PhaseOutcome
 
     public IReadOnlyList<string> MissingPhones { get; init; } = [];
 
+    public StageBreakdown? Stages { get; set; }
+
+    /// <summary>CPU milliseconds per text reply, per process group, over the phase.</summary>
+    public Dictionary<string, double> CpuPerReply { get; set; } = [];
+
     public double RepliesPerSecond => Seconds > 0 ? Replies / Seconds : 0;
 
     public static PhaseOutcome From(string name, int phase, IReadOnlyList<PostResult> posts, GraphTraffic traffic, CustomerMessages messages, IReadOnlySet<string> greetings)
@@ -108,7 +113,9 @@ public sealed class PhaseOutcome
             $"  webhook POST -> 200:           {P(AckLatencies)}",
             $"  webhook POST -> mark-as-read:  {P(ReadLatencies)}",
             $"  webhook POST -> text reply:    {P(ReplyLatencies)}",
-            string.Create(c, $"  first POST -> last reply: {Seconds:F2} s = {RepliesPerSecond:F1} replies/s"));
+            string.Create(c, $"  first POST -> last reply: {Seconds:F2} s = {RepliesPerSecond:F1} replies/s"),
+            "  CPU per reply: " + string.Join(", ", CpuPerReply.Select(p => string.Create(c, $"{p.Key} {p.Value:F2} ms"))),
+            Stages?.Describe() ?? "");
     }
 
     public object ToJson() => new
@@ -127,6 +134,8 @@ public sealed class PhaseOutcome
         read_p50_ms = Round(Stats.Percentile(ReadLatencies, 0.50)),
         seconds = Math.Round(Seconds, 2),
         replies_per_s = Math.Round(RepliesPerSecond, 1),
+        stages = Stages?.ToJson(),
+        cpu_ms_per_reply = CpuPerReply,
     };
 
     private static double? Round(double v) => double.IsFinite(v) ? Math.Round(v, 1) : null;

@@ -4,7 +4,7 @@ namespace Assistant.Bench.Pipeline;
 
 /// <summary>
 /// Command line: <c>--webhook-dll PATH --worker-dll PATH --redis HOST:PORT --work DIR [--latency-messages 1000]
-/// [--rate 25] [--throughput-messages 3000] [--concurrency 32] [--warmup 100]</c>. Secrets and the packs
+/// [--rate 25] [--throughput-messages 3000] [--concurrency 32] [--warmup 100] [--redis-pid PID]</c>. Secrets and the packs
 /// folder come from the environment the services also get (<c>WhatsApp__AppSecret</c>, <c>Assistant__PacksPath</c>).
 /// </summary>
 public sealed record PipelineOptions(
@@ -18,7 +18,8 @@ public sealed record PipelineOptions(
     double Rate,
     int ThroughputMessages,
     int Concurrency,
-    int WarmupMessages)
+    int WarmupMessages,
+    int RedisPid)
 {
     public const string PhoneNumberId = "100000000000001";
 
@@ -46,6 +47,7 @@ public sealed record PipelineOptions(
             values.TryGetValue("rate", out var rate) ? double.Parse(rate, CultureInfo.InvariantCulture) : 25,
             Int("throughput-messages", 3000),
             Int("concurrency", 32),
-            Int("warmup", 100));
+            Int("warmup", 100),
+            Int("redis-pid", 0));
     }
 }

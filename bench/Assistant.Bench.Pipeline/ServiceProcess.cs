@@ -24,6 +24,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string Name { get; }
 
+    public int Pid => _process.Id;
+
     public Uri BaseUrl { get; }
 
     public string LogPath { get; }
