@@ -49,10 +49,7 @@ public sealed class GraphTraffic(GraphApiStandIn standIn)
 
     public IReadOnlyList<long> ReadsOf(string messageId) => _reads.TryGetValue(messageId, out var list) ? list : [];
 
-    /// <summary>
-    /// Collects until every phone has a text and every message id a mark-as-read, or nothing new has
-    /// arrived for <paramref name="quiet"/>. Then waits a further second so that late duplicates are counted too.
-    /// </summary>
+    /// <summary>Collects until every phone has a text and every message id a mark-as-read, or nothing new has arrived for <paramref name="quiet"/>.</summary>
     public async Task WaitForAsync(IReadOnlyList<string> phones, IReadOnlyList<string> messageIds, TimeSpan quiet)
     {
         var lastProgress = DateTime.UtcNow;
@@ -72,6 +69,11 @@ public sealed class GraphTraffic(GraphApiStandIn standIn)
             }
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>A further second, so that duplicates sent right after the last reply are counted too.</summary>
+    public async Task SettleAsync()
+    {
         await Task.Delay(TimeSpan.FromSeconds(1));
         Collect();
     }

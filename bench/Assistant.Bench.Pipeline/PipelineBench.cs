@@ -130,6 +130,7 @@ public sealed class PipelineBench(PipelineOptions options, TextWriter output)
         var ids = posts.Select(p => messages.IdOf(phase, p.N)).ToList();
         await traffic.WaitForAsync(phones, ids, Quiet);
         var cpuAfter = _cpu.Snapshot();
+        await traffic.SettleAsync();
         var outcome = PhaseOutcome.From(name, phase, posts, traffic, messages, greetings);
         outcome.CpuPerReply = CpuMeter.PerReply(cpuBefore, cpuAfter, outcome.Replies);
         outcome.Stages = await StageBreakdown.MeasureAsync(redis.GetDatabase(), phase, posts, traffic, messages);

@@ -34,9 +34,16 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         var port = FreePort();
         var baseUrl = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        var logPath = Path.Combine(workDirectory, name + ".log");
+        var logPath = Path.GetFullPath(Path.Combine(workDirectory, name + ".log"));
+        dll = Path.GetFullPath(dll);
         // exec: the shell becomes dotnet, so the recorded pid is the service's own.
-        var start = new ProcessStartInfo("/bin/sh", ["-c", "exec dotnet \"$0\" >\"$1\" 2>&1", dll, logPath]) { UseShellExecute = false };
+        // Working directory = the build output, like a container's WORKDIR: the content root, so the
+        // service's appsettings.json applies (from elsewhere it would silently be missing).
+        var start = new ProcessStartInfo("/bin/sh", ["-c", "exec dotnet \"$0\" >\"$1\" 2>&1", dll, logPath])
+        {
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll),
+        };
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
