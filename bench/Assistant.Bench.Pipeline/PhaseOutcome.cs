@@ -46,6 +46,9 @@ public sealed class PhaseOutcome
     /// <summary>CPU milliseconds per text reply, per process group, over the phase.</summary>
     public Dictionary<string, double> CpuPerReply { get; set; } = [];
 
+    /// <summary>Redis commands per text reply over the phase (all processes; idle polling included).</summary>
+    public List<(string Command, double PerReply)> RedisPerReply { get; set; } = [];
+
     public double RepliesPerSecond => Seconds > 0 ? Replies / Seconds : 0;
 
     public static PhaseOutcome From(string name, int phase, IReadOnlyList<PostResult> posts, GraphTraffic traffic, CustomerMessages messages, IReadOnlySet<string> greetings)
@@ -115,6 +118,7 @@ public sealed class PhaseOutcome
             $"  webhook POST -> text reply:    {P(ReplyLatencies)}",
             string.Create(c, $"  first POST -> last reply: {Seconds:F2} s = {RepliesPerSecond:F1} replies/s"),
             "  CPU per reply: " + string.Join(", ", CpuPerReply.Select(p => string.Create(c, $"{p.Key} {p.Value:F2} ms"))),
+            string.Create(c, $"  Redis commands per reply: {RedisPerReply.Sum(r => r.PerReply):F1} ({string.Join(", ", RedisPerReply.Take(8).Select(r => string.Create(c, $"{r.Command} {r.PerReply:F1}")))})"),
             Stages?.Describe() ?? "");
     }
 
@@ -136,6 +140,7 @@ public sealed class PhaseOutcome
         replies_per_s = Math.Round(RepliesPerSecond, 1),
         stages = Stages?.ToJson(),
         cpu_ms_per_reply = CpuPerReply,
+        redis_commands_per_reply = Math.Round(RedisPerReply.Sum(r => r.PerReply), 1),
     };
 
     private static double? Round(double v) => double.IsFinite(v) ? Math.Round(v, 1) : null;

@@ -125,14 +125,17 @@ public sealed class PipelineBench(PipelineOptions options, TextWriter output)
     {
         await output.WriteLineAsync($"{name}: posting...");
         var cpuBefore = _cpu.Snapshot();
+        var redisBefore = await RedisCommandStats.SnapshotAsync(redis.GetDatabase());
         var posts = await load();
         var phones = posts.Select(p => CustomerMessages.PhoneOf(phase, p.N)).ToList();
         var ids = posts.Select(p => messages.IdOf(phase, p.N)).ToList();
         await traffic.WaitForAsync(phones, ids, Quiet);
         var cpuAfter = _cpu.Snapshot();
+        var redisAfter = await RedisCommandStats.SnapshotAsync(redis.GetDatabase());
         await traffic.SettleAsync();
         var outcome = PhaseOutcome.From(name, phase, posts, traffic, messages, greetings);
         outcome.CpuPerReply = CpuMeter.PerReply(cpuBefore, cpuAfter, outcome.Replies);
+        outcome.RedisPerReply = RedisCommandStats.PerReply(redisBefore, redisAfter, outcome.Replies);
         outcome.Stages = await StageBreakdown.MeasureAsync(redis.GetDatabase(), phase, posts, traffic, messages);
         await output.WriteLineAsync(outcome.Describe());
         if (outcome.Replies != outcome.Messages || outcome.Duplicates > 0 || outcome.PostErrors > 0 || outcome.NotGreeting > 0)
