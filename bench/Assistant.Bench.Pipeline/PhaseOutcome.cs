@@ -118,7 +118,7 @@ public sealed class PhaseOutcome
             $"  webhook POST -> text reply:    {P(ReplyLatencies)}",
             string.Create(c, $"  first POST -> last reply: {Seconds:F2} s = {RepliesPerSecond:F1} replies/s"),
             "  CPU per reply: " + string.Join(", ", CpuPerReply.Select(p => string.Create(c, $"{p.Key} {p.Value:F2} ms"))),
-            string.Create(c, $"  Redis commands per reply: {RedisPerReply.Sum(r => r.PerReply):F1} ({string.Join(", ", RedisPerReply.Take(8).Select(r => string.Create(c, $"{r.Command} {r.PerReply:F1}")))})"),
+            string.Create(c, $"  Redis commands per reply: {RedisPerReply.Sum(r => r.PerReply):F1} ({string.Join(", ", RedisPerReply.Take(24).Select(r => string.Create(c, $"{r.Command} {r.PerReply:F1}")))})"),
             Stages?.Describe() ?? "");
     }
 
