@@ -36,14 +36,17 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize no --dir "$WORK/r
   --appendonly yes --appendfsync everysec --save "" >"$WORK/redis.log" 2>&1 &
 REDIS_PID=$!
 
+# Started from its build folder, as in a container: its appsettings.json (request logging at Warning) applies.
+cd "$ROOT/Assistant.Webhook/bin/Release/net10.0"
 ConnectionStrings__redis="127.0.0.1:$REDIS_PORT" \
 WhatsApp__AppSecret="$SECRET" \
 WhatsApp__VerifyToken="bench-verify" \
 Assistant__PacksPath="$WORK/packs" \
 ASPNETCORE_URLS="http://127.0.0.1:$WEB_PORT" \
 ASPNETCORE_ENVIRONMENT=Production \
-  dotnet "$ROOT/Assistant.Webhook/bin/Release/net10.0/Assistant.Webhook.dll" >"$WORK/webhook.log" 2>&1 &
+  dotnet Assistant.Webhook.dll >"$WORK/webhook.log" 2>&1 &
 WEB_PID=$!
+cd "$ROOT"
 
 for _ in $(seq 1 100); do
   if curl -fsS "http://127.0.0.1:$WEB_PORT/health" >/dev/null 2>&1; then break; fi
