@@ -39,6 +39,9 @@ internal static class ServicesBuilderExtensions
             .WithGraphApi(secrets, config)
             .WithLlmProviders(infrastructure, secrets, config)
             .WithEnvironment("Admin__InitialOwnerPassword", secrets.AdminOwnerPassword)
+            // The console's "Try it" posts signed webhook bodies to the webhook, as Meta does.
+            .WithReference(webhook)
+            .WithEnvironment("WhatsApp__AppSecret", secrets.WhatsAppAppSecret)
             .WithHttpHealthCheck("/health")
             .WaitFor(webhook)
             .WaitFor(worker);

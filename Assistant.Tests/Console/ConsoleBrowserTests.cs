@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text;
+using Assistant.Core.Conversations;
+using Assistant.Tests.AppHost;
+using Assistant.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Assistant.Tests.Console;
+
+/// <summary>The console in a real browser against the whole running graph (webhook, worker, admin, Redis).</summary>
+[Collection(AssistantGraphCollection.Name)]
+public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLifetime
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = (float)ConsoleBrowser.ActionTimeout.TotalMilliseconds };
+
+    // Replies go through the queue, a worker and the sandbox sender: allow the slow first call of a cold graph.
+    private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(60);
+
+    private ConsoleBrowser? _browser;
+
+    private ConsoleBrowser Browser => _browser!;
+
+    public async Task InitializeAsync() => _browser = await ConsoleBrowser.StartAsync(graph);
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Signing_in_opens_the_inbox_and_the_api_still_answers_an_anonymous_caller_401()
+    {
+        using var anonymous = new HttpClient { BaseAddress = Browser.BaseAddress };
+        using (var api = await anonymous.GetAsync(new Uri("/api/businesses", UriKind.Relative)).Within())
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        }
+
+        var page = await Browser.NewPageAsync();
+        await page.GotoAsync("/signin").Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Accedi").Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.ScreenshotAsync(page, "signin");
+
+        await page.Locator("#email").FillAsync(ConsoleBrowser.OwnerEmail).Within(ConsoleBrowser.ActionTimeout);
+        await page.Locator("#password").FillAsync("wrong-password").Within(ConsoleBrowser.ActionTimeout);
+        await page.Locator("form button[type=submit]").ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("inbox"));
+        await Expect(page.Locator("#inbox-title")).ToHaveTextAsync("Conversazioni").Within(ConsoleBrowser.ActionTimeout);
+
+        // The language switch reloads the page in English and remembers it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator("#inbox-title")).ToHaveTextAsync("Inbox").Within(ConsoleBrowser.ActionTimeout);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Italiano" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator("#inbox-title")).ToHaveTextAsync("Conversazioni").Within(ConsoleBrowser.ActionTimeout);
+    }
+
+    [Fact]
+    public async Task An_uploaded_knowledge_file_is_what_try_it_answers_from()
+    {
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("knowledge"));
+
+        var markdown = """
+            # Sbiancamento Zefiro
+
+            Lo sbiancamento dentale con lampada Zefiro dura 45 minuti e si fa in una sola seduta.
+            """;
+        await page.Locator("#knowledge-upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "zefiro.md",
+            MimeType = "text/markdown",
+            Buffer = Encoding.UTF8.GetBytes(markdown),
+        }).Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "📄 zefiro.md" })).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".ingest .badge.done")).ToBeVisibleAsync(new() { Timeout = 60_000 }).Within(ReplyTimeout);
+
+        // The same retrieval the worker uses finds the new file.
+        await page.Locator("#ask-question").FillAsync("Quanto dura lo sbiancamento Zefiro?").Within(ConsoleBrowser.ActionTimeout);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cerca" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".ask .passages li").First).ToContainTextAsync("zefiro.md").Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.ScreenshotAsync(page, "knowledge");
+
+        await page.GotoAsync(ConsoleBrowser.PagePath("try")).Within(ConsoleBrowser.ActionTimeout);
+        await page.Locator("#try-text").FillAsync("Quanto dura lo sbiancamento Zefiro?").Within(ConsoleBrowser.ActionTimeout);
+        await page.Locator("#try-text").PressAsync("Enter").Within(ConsoleBrowser.ActionTimeout);
+        var reply = page.Locator(".phone .bubble.bot").Last;
+        await Expect(reply).ToContainTextAsync("45 minuti", new() { Timeout = (float)ReplyTimeout.TotalMilliseconds }).Within(ReplyTimeout + ReplyTimeout);
+        await Expect(reply.Locator(".badge.source")).ToContainTextAsync("zefiro.md", new() { Timeout = 10_000 }).Within(ReplyTimeout);
+        await ConsoleBrowser.ScreenshotAsync(page, "try-it");
+    }
+
+    [Fact]
+    public async Task Taking_over_a_conversation_and_replying_reaches_the_customer()
+    {
+        var customer = graph.NewCustomer("Marco Rossi");
+        await customer.SendTextAsync("Buongiorno, a che ora aprite domani?");
+        var before = await customer.WaitForRepliesAsync(1, ReplyTimeout);
+
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("inbox"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Marco Rossi" }).First.ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".thread .bubble.customer").First).ToContainTextAsync("a che ora aprite").Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".thread .bubble.bot .badge.intent").First).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prendi in carico" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Restituisci all'assistente" })).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+        await page.Locator("#composer-text").FillAsync("Buongiorno Marco, domani apriamo alle 9. Le serve un appuntamento?").Within(ConsoleBrowser.ActionTimeout);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Invia" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+
+        var replies = await customer.WaitForRepliesAsync(before.Count + 1, ReplyTimeout);
+        Assert.Equal("Buongiorno Marco, domani apriamo alle 9. Le serve un appuntamento?", replies[^1]);
+        await Expect(page.Locator(".thread .bubble.agent").Last).ToContainTextAsync("domani apriamo alle 9").Within(ConsoleBrowser.ActionTimeout);
+        var conversation = await new ConversationStore(graph.Redis, Microsoft.Extensions.Options.Options.Create(new ConversationStoreOptions()), TimeProvider.System).GetAsync(customer.ConversationKey).Within();
+        Assert.Equal(ConversationState.Human, conversation!.State);
+        await ConsoleBrowser.ScreenshotAsync(page, "inbox");
+
+        // The same page on a phone: the thread alone, with a way back to the list.
+        var phone = await Browser.NewPageAsync(390, 844);
+        await ConsoleBrowser.SignInAsync(phone, page.Url[page.Url.IndexOf("/b/", StringComparison.Ordinal)..]);
+        await Expect(phone.Locator(".thread .bubble.agent").Last).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+        await Expect(phone.Locator(".inbox-list")).ToBeHiddenAsync().Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.ScreenshotAsync(phone, "inbox-phone");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Restituisci all'assistente" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Prendi in carico" })).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+    }
+
+    [Fact]
+    public async Task Approving_a_draft_sends_it_to_the_customer()
+    {
+        var customer = graph.NewCustomer("Sara Neri");
+        await customer.SendTextAsync("Buongiorno");
+        var before = await customer.WaitForRepliesAsync(1, ReplyTimeout);
+
+        // A draft as the worker leaves one when it is not confident enough.
+        var draftId = "console-" + Guid.NewGuid().ToString("N");
+        await new DraftStore(graph.Redis).SaveAsync(new DraftRecord
+        {
+            Id = draftId,
+            BusinessId = ConsoleBrowser.BusinessId,
+            ConversationKey = customer.ConversationKey,
+            Question = "Fate anche le faccette in ceramica per Sara?",
+            Text = "Sì, realizziamo faccette in ceramica dopo una visita di valutazione.",
+            Confidence = 0.42,
+            Intent = "service_info",
+            Language = "it",
+            Passages = [new DraftPassage("servizi.md", "Estetica dentale: faccette, sbiancamento.")],
+            CreatedAt = DateTimeOffset.UtcNow,
+        }).Within();
+
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("review"));
+        var card = page.Locator("article.draft", new() { HasText = "faccette in ceramica per Sara" });
+        await Expect(card).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.ScreenshotAsync(page, "review");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Approva e invia" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Inviata al cliente." })).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+        await Expect(card).ToBeHiddenAsync().Within(ConsoleBrowser.ActionTimeout);
+
+        var replies = await customer.WaitForRepliesAsync(before.Count + 1, ReplyTimeout);
+        Assert.Equal("Sì, realizziamo faccette in ceramica dopo una visita di valutazione.", replies[^1]);
+        var draft = await new DraftStore(graph.Redis).GetAsync(draftId).Within();
+        Assert.Equal(DraftStatus.Approved, draft!.Status);
+    }
+
+    [Fact]
+    public async Task Responses_figures_and_settings_pages_show_the_business()
+    {
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("responses"));
+        await Expect(page.Locator(".intent-row", new() { HasText = "urgent_issue" }).Locator(".badge.waiting")).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.ScreenshotAsync(page, "responses");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Numeri" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".chart svg").First).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+        Assert.True(await page.Locator(".chart").CountAsync().Within() >= 5);
+        await ConsoleBrowser.ScreenshotAsync(page, "figures");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Impostazioni" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".facts")).ToContainTextAsync("100000000000001").Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".facts .badge.done")).ToHaveTextAsync("Raggiungibile").Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.ScreenshotAsync(page, "settings");
+    }
+}
