@@ -3,6 +3,7 @@ using System.Text;
 using Assistant.Core.Conversations;
 using Assistant.Tests.AppHost;
 using Assistant.Tests.Infrastructure;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,6 +59,13 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
         await Expect(page.Locator("#inbox-title")).ToHaveTextAsync("Inbox").Within(ConsoleBrowser.ActionTimeout);
         await page.GetByRole(AriaRole.Link, new() { Name = "Italiano" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
         await Expect(page.Locator("#inbox-title")).ToHaveTextAsync("Conversazioni").Within(ConsoleBrowser.ActionTimeout);
+
+        // Signing out ends the cookie: the console's pages send the visitor back to the sign-in page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Esci" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await page.WaitForURLAsync("**/signin**").Within(ConsoleBrowser.ActionTimeout);
+        await page.GotoAsync(ConsoleBrowser.PagePath("review")).Within(ConsoleBrowser.ActionTimeout);
+        await page.WaitForURLAsync("**/signin**").Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator("#email")).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
     }
 
     [Fact]
@@ -116,6 +124,13 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
         var replies = await customer.WaitForRepliesAsync(before.Count + 1, ReplyTimeout);
         Assert.Equal("Buongiorno Marco, domani apriamo alle 9. Le serve un appuntamento?", replies[^1]);
         await Expect(page.Locator(".thread .bubble.agent").Last).ToContainTextAsync("domani apriamo alle 9").Within(ConsoleBrowser.ActionTimeout);
+        // An internal note shows in the thread and never reaches the customer.
+        await page.Locator("label.check", new() { HasText = "Nota interna" }).Locator("input").CheckAsync().Within(ConsoleBrowser.ActionTimeout);
+        await page.Locator("#composer-text").FillAsync("Richiamare nel pomeriggio").Within(ConsoleBrowser.ActionTimeout);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Aggiungi nota" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".thread .bubble.note").Last).ToContainTextAsync("Richiamare nel pomeriggio").Within(ConsoleBrowser.ActionTimeout);
+        Assert.DoesNotContain("Richiamare nel pomeriggio", await customer.RepliesAsync());
+
         var conversation = await new ConversationStore(graph.Redis, Microsoft.Extensions.Options.Options.Create(new ConversationStoreOptions()), TimeProvider.System).GetAsync(customer.ConversationKey).Within();
         Assert.Equal(ConversationState.Human, conversation!.State);
         await ConsoleBrowser.ScreenshotAsync(page, "inbox");
@@ -167,6 +182,70 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
         Assert.Equal("Sì, realizziamo faccette in ceramica dopo una visita di valutazione.", replies[^1]);
         var draft = await new DraftStore(graph.Redis).GetAsync(draftId).Within();
         Assert.Equal(DraftStatus.Approved, draft!.Status);
+    }
+
+    [Fact]
+    public async Task Editing_a_draft_sends_the_edited_text_and_rejecting_one_hands_the_conversation_over()
+    {
+        var customer = graph.NewCustomer("Luca Verdi");
+        await customer.SendTextAsync("Salve");
+        var before = await customer.WaitForRepliesAsync(1, ReplyTimeout);
+        var edited = await SaveDraftAsync(customer.ConversationKey, "Quanto costa un impianto per Luca?", "Un impianto costa circa 1000 euro.");
+        var rejected = await SaveDraftAsync(customer.ConversationKey, "Posso pagare in bitcoin, chiede Luca?", "Sì, accettiamo bitcoin.");
+
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("review"));
+        var editCard = page.Locator("article.draft", new() { HasText = "impianto per Luca" });
+        await editCard.Locator("textarea").FillAsync("Un impianto parte da 1200 euro; il preventivo esatto dopo la visita.").Within(ConsoleBrowser.ActionTimeout);
+        await editCard.GetByRole(AriaRole.Button, new() { Name = "Invia la versione modificata" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(editCard).ToBeHiddenAsync().Within(ConsoleBrowser.ActionTimeout);
+        var replies = await customer.WaitForRepliesAsync(before.Count + 1, ReplyTimeout);
+        Assert.Equal("Un impianto parte da 1200 euro; il preventivo esatto dopo la visita.", replies[^1]);
+
+        var rejectCard = page.Locator("article.draft", new() { HasText = "bitcoin, chiede Luca" });
+        await rejectCard.GetByRole(AriaRole.Button, new() { Name = "Rifiuta: passa a una persona" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(rejectCard).ToBeHiddenAsync().Within(ConsoleBrowser.ActionTimeout);
+
+        var drafts = new DraftStore(graph.Redis);
+        Assert.Equal(DraftStatus.Edited, (await drafts.GetAsync(edited).Within())!.Status);
+        Assert.Equal(DraftStatus.Rejected, (await drafts.GetAsync(rejected).Within())!.Status);
+        Assert.DoesNotContain("Sì, accettiamo bitcoin.", await customer.RepliesAsync());
+        var conversation = await new ConversationStore(graph.Redis, Microsoft.Extensions.Options.Options.Create(new ConversationStoreOptions()), TimeProvider.System)
+            .GetAsync(customer.ConversationKey).Within();
+        Assert.True(conversation!.WaitingForHuman);
+    }
+
+    [Fact]
+    public async Task Every_page_passes_the_accessibility_rules_that_matter()
+    {
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("inbox"));
+        foreach (var section in new[] { "inbox", "review", "knowledge", "responses", "try", "figures", "settings" })
+        {
+            await page.GotoAsync(ConsoleBrowser.PagePath(section)).Within(ConsoleBrowser.ActionTimeout);
+            await Expect(page.Locator("main h1")).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+            var result = await page.RunAxe().Within(ConsoleBrowser.ActionTimeout);
+            var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
+            Assert.True(serious.Count == 0, $"{section}: " + string.Join("\n", serious));
+        }
+    }
+
+    private async Task<string> SaveDraftAsync(string conversationKey, string question, string text)
+    {
+        var id = "console-" + Guid.NewGuid().ToString("N");
+        await new DraftStore(graph.Redis).SaveAsync(new DraftRecord
+        {
+            Id = id,
+            BusinessId = ConsoleBrowser.BusinessId,
+            ConversationKey = conversationKey,
+            Question = question,
+            Text = text,
+            Confidence = 0.4,
+            Intent = "price_inquiry",
+            Language = "it",
+            CreatedAt = DateTimeOffset.UtcNow,
+        }).Within();
+        return id;
     }
 
     [Fact]
