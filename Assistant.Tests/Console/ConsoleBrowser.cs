@@ -57,12 +57,12 @@ public sealed class ConsoleBrowser : IAsyncDisposable
     }
 
     /// <summary>Opens <paramref name="path"/>, signs in on the page it redirects to, and waits to be back there.</summary>
-    public static async Task SignInAsync(IPage page, string path)
+    public static async Task SignInAsync(IPage page, string path, string email = OwnerEmail, string password = AppHostArguments.OwnerPassword)
     {
         await page.GotoAsync(path).Within(ActionTimeout);
         await page.WaitForURLAsync("**/signin**").Within(ActionTimeout);
-        await page.Locator("#email").FillAsync(OwnerEmail).Within(ActionTimeout);
-        await page.Locator("#password").FillAsync(AppHostArguments.OwnerPassword).Within(ActionTimeout);
+        await page.Locator("#email").FillAsync(email).Within(ActionTimeout);
+        await page.Locator("#password").FillAsync(password).Within(ActionTimeout);
         await page.Locator("form button[type=submit]").ClickAsync().Within(ActionTimeout);
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal)).Within(ActionTimeout);
     }

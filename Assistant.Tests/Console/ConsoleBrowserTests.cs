@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text;
+using Assistant.Admin.Security;
+using Assistant.Core.Businesses;
 using Assistant.Core.Conversations;
 using Assistant.Tests.AppHost;
 using Assistant.Tests.Infrastructure;
 using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -227,6 +230,54 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
             var result = await page.RunAxe().Within(ConsoleBrowser.ActionTimeout);
             var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
             Assert.True(serious.Count == 0, $"{section}: " + string.Join("\n", serious));
+        }
+    }
+
+    [Fact]
+    public async Task A_user_with_several_businesses_switches_between_them_and_an_agent_cannot_edit_knowledge()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var second = new BusinessProfile
+        {
+            Id = "console-test-" + suffix,
+            Name = "Palestra Prova " + suffix,
+            PhoneNumberId = "9990" + Random.Shared.NextInt64(100_000_000, 999_999_999),
+            Timezone = "Europe/Rome",
+            Languages = ["it"],
+        };
+        await new BusinessDirectory(graph.Redis, TimeProvider.System).UpsertAsync(second).Within();
+        var agentEmail = $"agent-{suffix}@localhost";
+        var users = new UserStore(graph.Redis, new PasswordHasher<AdminUser>(), TimeProvider.System);
+        await users.CreateAsync(agentEmail, "Agente " + suffix, "Agent-password-1", false,
+            new Dictionary<string, BusinessRole> { [ConsoleBrowser.BusinessId] = BusinessRole.Agent }).Within();
+        try
+        {
+            var page = await Browser.NewPageAsync();
+            await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("review"));
+            var switcher = page.GetByLabel("Attività");
+            await Expect(switcher).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+            await switcher.SelectOptionAsync(second.Id).Within(ConsoleBrowser.ActionTimeout);
+            await page.WaitForURLAsync($"**/b/{second.Id}/review").Within(ConsoleBrowser.ActionTimeout);
+            await Expect(page.Locator("main h1")).ToHaveTextAsync("Da approvare").Within(ConsoleBrowser.ActionTimeout);
+
+            // An agent of one business: no switcher, no other business, knowledge read-only.
+            var agent = await Browser.NewPageAsync();
+            await ConsoleBrowser.SignInAsync(agent, ConsoleBrowser.PagePath("knowledge"), agentEmail, "Agent-password-1");
+            await Expect(agent.Locator("main h1")).ToHaveTextAsync("Conoscenze").Within(ConsoleBrowser.ActionTimeout);
+            await agent.GetByRole(AriaRole.Button, new() { Name = "orari.md" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+            await Expect(agent.Locator("#markdown")).ToHaveAttributeAsync("readonly", "").Within(ConsoleBrowser.ActionTimeout);
+            Assert.Equal(0, await agent.Locator("#knowledge-upload").CountAsync().Within());
+            Assert.Equal(0, await agent.GetByRole(AriaRole.Button, new() { Name = "Salva e reindicizza" }).CountAsync().Within());
+            Assert.Equal(0, await agent.Locator("#business-switcher").CountAsync().Within());
+            await agent.GotoAsync($"/b/{second.Id}/inbox").Within(ConsoleBrowser.ActionTimeout);
+            await Expect(agent.Locator("main h1")).ToHaveTextAsync("Non trovato.").Within(ConsoleBrowser.ActionTimeout);
+        }
+        finally
+        {
+            await users.DeleteAsync(AdminUser.NormalizeId(agentEmail)).Within();
+            var db = graph.Redis.GetDatabase();
+            await db.SetRemoveAsync(BusinessDirectory.IdsKey, second.Id).Within();
+            await db.KeyDeleteAsync([BusinessDirectory.ProfileKey(second.Id), BusinessDirectory.PhoneKey(second.PhoneNumberId)]).Within();
         }
     }
 
