@@ -300,6 +300,33 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_custom_reply_saved_on_the_responses_page_is_stored_for_its_intent_and_language()
+    {
+        var store = new BusinessCustomizationStore(graph.Redis);
+        var text = "Grazie di cuore! Lo diremo a tutto lo studio. " + Guid.NewGuid().ToString("N")[..6];
+        try
+        {
+            var page = await Browser.NewPageAsync();
+            await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("responses"));
+            var row = page.Locator(".intent-row", new() { HasText = "feedback_positive" });
+            await row.Locator("summary").ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+            await row.GetByLabel("Risposta (it); vuota = quella predefinita").FillAsync(text).Within(ConsoleBrowser.ActionTimeout);
+            await row.GetByLabel("Risposta (it); vuota = quella predefinita").BlurAsync().Within(ConsoleBrowser.ActionTimeout);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Salva" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Salvato." })).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
+
+            var responses = await store.GetResponsesAsync(ConsoleBrowser.BusinessId).Within();
+            Assert.Equal(text, responses["feedback_positive"]["it"]);
+            var profile = await new BusinessDirectory(graph.Redis, TimeProvider.System).GetAsync(ConsoleBrowser.BusinessId).Within();
+            Assert.Contains("urgent_issue", profile!.Handoff.AlwaysHuman);
+        }
+        finally
+        {
+            await store.SetResponseAsync(ConsoleBrowser.BusinessId, "feedback_positive", "it", null).Within();
+        }
+    }
+
+    [Fact]
     public async Task Responses_figures_and_settings_pages_show_the_business()
     {
         var page = await Browser.NewPageAsync();
