@@ -3,7 +3,7 @@
 # on a fresh Debian machine (redis-server). Ends with the line "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/prerequisites.sh
+bash scripts/prerequisites.sh chromium
 
 dotnet build Assistant.sln -c Release -warnaserror -nologo -clp:NoSummary
 log=$(mktemp)

@@ -24,11 +24,4 @@ internal static class EndpointExtensions
             .ExcludeFromDescription();
         return app;
     }
-
-    /// <summary>The console's entry page at <c>/</c> (the Blazor console of issue 8 takes this place).</summary>
-    public static WebApplication MapConsole(this WebApplication app)
-    {
-        app.MapGet("/", () => TypedResults.Content(ConsolePage.Html, "text/html; charset=utf-8")).ExcludeFromDescription();
-        return app;
-    }
 }

@@ -1,0 +1,8 @@
+namespace Assistant.Admin.Components.Review;
+
+public enum DraftDecisionKind
+{
+    Approve,
+    Edit,
+    Reject,
+}
