@@ -34,7 +34,10 @@ public sealed class AccessTests(AdminFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/alive").Within()).StatusCode);
         var openApi = await client.GetStringAsync("/openapi/v1.json").Within();
         Assert.Contains("/api/businesses/{businessId}/conversations/{key}/takeover", openApi, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/").Within()).StatusCode);
+        // The console's pages send an anonymous visitor to sign in (only /api/ must never redirect).
+        var console = await client.GetAsync("/").Within();
+        Assert.Equal(HttpStatusCode.Found, console.StatusCode);
+        Assert.Contains("/signin", console.Headers.Location?.OriginalString ?? "", StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
