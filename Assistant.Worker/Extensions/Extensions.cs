@@ -42,5 +42,9 @@ internal static class Extensions
         services.AddHealthChecks().AddCheck<WarmupState>("warmup");
         services.AddHostedService<WorkerWarmup>();
         services.AddHostedService<InboundConsumerService>();
+        if (services.Any(d => d.ServiceType == typeof(LlmProviderStatusBoard)))
+        {
+            services.AddHostedService<LlmStatusPublisher>();
+        }
     }
 }
