@@ -52,8 +52,9 @@ public sealed class SenderHarness : IAsyncDisposable
             ["WhatsApp:GraphApiVersion"] = "v25.0",
             ["Outbound:RetryBaseDelay"] = "00:00:00.020",
             ["Outbound:RetryMaxDelay"] = "00:00:00.100",
-            ["Outbound:SendTimeout"] = "00:00:00.500",
-            ["Outbound:SendLease"] = "00:00:01",
+            // Room for a cold first call on a busy machine; the stand-in stalls 3 s in the timeout test.
+            ["Outbound:SendTimeout"] = "00:00:01.500",
+            ["Outbound:SendLease"] = "00:00:02.500",
             ["Outbound:UnknownOutcomeGrace"] = "00:00:01",
             ["Outbound:ClaimIdleTime"] = "00:00:00.300",
             ["Outbound:ClaimInterval"] = "00:00:00.100",
