@@ -25,6 +25,13 @@ public sealed class AdminSession(HttpClient client, string cookie)
         return await client.SendAsync(request).Within();
     }
 
+    public async Task<HttpResponseMessage> PutAsync(string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request).Within();
+    }
+
     public async Task<T> GetAsync<T>(string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));

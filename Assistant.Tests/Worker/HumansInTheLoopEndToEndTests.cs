@@ -84,6 +84,20 @@ public sealed class HumansInTheLoopEndToEndTests(AssistantGraphFixture graph)
         Assert.Fail("No handoff.created event for the customer on the stream.");
     }
 
+    [Fact]
+    public async Task A_reply_the_owner_edits_in_the_admin_is_what_the_next_customer_gets()
+    {
+        var admin = await AdminSession.SignInAsync(graph.CreateClient("admin"));
+        const string Custom = "Grazie a Lei, a presto dallo Studio Aurora! Per urgenze ci trova al numero dello studio.";
+        await Ok(admin.PutAsync($"/api/businesses/{Business}/intents/responses/thanks_goodbye/it", new { text = Custom }));
+        var customer = graph.NewCustomer();
+
+        await customer.SendTextAsync("Perfetto, grazie mille e buona giornata!");
+
+        var replies = await customer.WaitForRepliesAsync(1);
+        Assert.Equal(Custom, replies[0]);
+    }
+
     private async Task<DraftRecord> WaitForDraftAsync(AdminSession admin, string conversationKey)
     {
         for (var i = 0; i < 300; i++)
