@@ -39,15 +39,6 @@ public sealed class BusinessContextProvider(
         return new BusinessContext(profile, customized.Responses, customized.Classifier);
     }
 
-    /// <summary>Trains every pack business's classifier now, so the first customer does not wait for it.</summary>
-    public async Task WarmAsync()
-    {
-        foreach (var pack in packs.All)
-        {
-            await GetAsync(pack.Profile.Id);
-        }
-    }
-
     private async Task<Customized> BuildAsync(string businessId, (long Customization, long Knowledge) version)
     {
         var pack = packs.Find(businessId);

@@ -21,19 +21,18 @@ public sealed partial class WorkerWarmup(
     {
         await Task.Yield();
         var ingestor = services.GetService<KnowledgeIngestor>();
-        if (ingestor is null)
-        {
-            state.MarkReady();
-            return;
-        }
-
         foreach (var pack in packs.All)
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    await contexts.WarmAsync();
+                    // Training reads the business's customization from Redis: inside the retry, like ingestion.
+                    await contexts.GetAsync(pack.Profile.Id);
+                    if (ingestor is null)
+                    {
+                        break;
+                    }
                     // Files edited in the admin win over the pack's: the pack only seeds a new business.
                     var files = await knowledgeFiles.GetVersionAsync(pack.Profile.Id) > 0
                         ? await knowledgeFiles.GetAllAsync(pack.Profile.Id)
