@@ -6,7 +6,8 @@ namespace Assistant.Core.Intents;
 /// <summary>
 /// Builds intent classifiers: the built-in examples plus a business pack's <c>intents.jsonl</c>,
 /// whose examples count several times because they are the business's own words. One classifier
-/// per business is cached; a pack whose examples changed gets a new one.
+/// per business is cached; a pack whose examples changed gets a new one. Built-in examples also
+/// train with courtesy copies (<see cref="CourtesyAugmenter"/>).
 /// </summary>
 public static class IntentClassifierFactory
 {
@@ -76,6 +77,10 @@ public static class IntentClassifierFactory
     public static LinearTextClassifier BuildModel(IEnumerable<TrainingExample> builtIn, IEnumerable<LabelledExample> businessExamples, LinearTextClassifierOptions? options = null, ISentenceEmbedder? embedder = null, IEnumerable<LabelledExample>? derivedExamples = null)
     {
         var examples = builtIn.Select(e => (e.Text, Label: e.Intent)).ToList();
+        foreach (var example in builtIn)
+        {
+            examples.AddRange(CourtesyAugmenter.CopiesOf(example.Text, example.Intent, example.Language));
+        }
         foreach (var example in derivedExamples ?? [])
         {
             if (IntentIds.IsKnown(example.Intent))
