@@ -50,7 +50,8 @@ public static class IntentClassifierFactory
     /// As <see cref="Build(BusinessPack?, LinearTextClassifierOptions?)"/>; <paramref name="derivedExamples"/>
     /// false leaves out the examples made from the knowledge files (to measure what they bring).
     /// <see cref="EnsembleSize"/> models that differ only in their shuffle seed are trained in
-    /// parallel and their probabilities averaged.
+    /// parallel and their probabilities averaged, then mixed with the nearest of the same examples
+    /// (<see cref="NearestExampleClassifier"/>).
     /// </summary>
     public static IntentClassifier Build(BusinessPack? pack, bool derivedExamples, LinearTextClassifierOptions? options = null)
     {
@@ -59,7 +60,10 @@ public static class IntentClassifierFactory
         var models = Enumerable.Range(0, EnsembleSize).AsParallel().AsOrdered()
             .Select(i => BuildModel(TrainingCorpus.All, pack?.Examples ?? [], options with { Seed = options.Seed + i }, derivedExamples: derived))
             .ToArray();
-        return new(models[0], models[1..]);
+        var remembered = TrainingCorpus.All.Select(e => (e.Text, Label: e.Intent))
+            .Concat(derived.Concat(pack?.Examples ?? []).Where(e => IntentIds.IsKnown(e.Intent)).Select(e => (e.Text, Label: e.Intent)))
+            .ToList();
+        return new(models[0], models[1..], new NearestExampleClassifier(remembered, models[0].Labels));
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Assistant.Core.Businesses;
 using Assistant.Core.Intents;
 
@@ -10,7 +9,7 @@ namespace Assistant.Tests.Intents;
 /// </summary>
 public sealed class PackDerivedExamplesTests
 {
-    private static readonly Lazy<BusinessPack> Aurora = new(() => BusinessPackLoader.Load(Path.Combine(RepositoryRoot, "packs", "studio-dentistico-aurora")));
+    private static readonly Lazy<BusinessPack> Aurora = new(() => BusinessPackLoader.Load(Path.Combine(HeldOutMessages.RepositoryRoot, "packs", "studio-dentistico-aurora")));
 
     [Fact]
     public void Pack_derived_examples_help_on_the_dental_held_out_set()
@@ -51,31 +50,12 @@ public sealed class PackDerivedExamplesTests
     }
 
     private static double Accuracy(IntentClassifier classifier, IReadOnlyList<(string Text, string Intent)> messages) =>
-        messages.Count(m => classifier.Classify(m.Text).Intent == m.Intent) / (double)messages.Count;
+        HeldOutMessages.Accuracy(text => classifier.Classify(text).Intent, messages);
 
     private static List<(string Text, string Intent)> DentalMessages()
     {
-        var path = Path.Combine(RepositoryRoot, "Assistant.Tests", "Intents", "Data", "dental-heldout.jsonl");
-        var messages = new List<(string, string)>();
-        foreach (var line in File.ReadLines(path).Where(l => !string.IsNullOrWhiteSpace(l)))
-        {
-            using var document = JsonDocument.Parse(line);
-            messages.Add((document.RootElement.GetProperty("text").GetString()!, document.RootElement.GetProperty("intent").GetString()!));
-        }
+        var messages = HeldOutMessages.Load("dental-heldout.jsonl");
         Assert.Equal(105, messages.Count);
         return messages;
-    }
-
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Assistant.sln")))
-            {
-                dir = dir.Parent;
-            }
-            return dir?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test output folder.");
-        }
     }
 }
