@@ -1,4 +1,5 @@
 using Assistant.Core.Streams;
+using Assistant.Core.WhatsApp.Inbound;
 using Assistant.Core.WhatsApp.Outbound;
 using Assistant.Tests.Infrastructure;
 using Assistant.Worker.Sending;
@@ -26,9 +27,9 @@ public sealed class DeliveryStatusTests
         await using var _ = harness;
 
         // Found through the wamid index: no callback data in these.
-        await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"delivered","timestamp":"1770000000","recipient_id":"393331234567"}""").Within();
-        await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"read","timestamp":"1770000005","recipient_id":"393331234567"}""").Within();
-        var last = await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"sent","timestamp":"1769999999","recipient_id":"393331234567"}""").Within();
+        await harness.AddStatusAsync(SenderHarness.Status(wamid, DeliveryState.Delivered, 1770000000)).Within();
+        await harness.AddStatusAsync(SenderHarness.Status(wamid, DeliveryState.Read, 1770000005)).Within();
+        var last = await harness.AddStatusAsync(SenderHarness.Status(wamid, DeliveryState.Sent, 1769999999)).Within();
 
         await SenderHarness.EventuallyAsync(() => harness.ConsumedAsync(StreamNames.Statuses, last), "statuses handled");
         var record = await harness.Records.GetAsync(message.Id).Within();
@@ -43,10 +44,8 @@ public sealed class DeliveryStatusTests
         var (harness, message, wamid) = await SentAsync();
         await using var _ = harness;
 
-        await harness.AddStatusAsync($$$"""
-            {"id":"{{{wamid}}}","status":"failed","timestamp":"1770000000","recipient_id":"393331234567","biz_opaque_callback_data":"{{{message.Id}}}",
-             "errors":[{"code":131026,"title":"Message undeliverable","message":"Message undeliverable","error_data":{"details":"Not a WhatsApp user"}}]}
-            """).Within();
+        await harness.AddStatusAsync(SenderHarness.Status(wamid, DeliveryState.Failed, 1770000000, callbackData: message.Id, errors:
+            [new WhatsAppError { Code = 131026, Title = "Message undeliverable", Message = "Message undeliverable", Details = "Not a WhatsApp user" }])).Within();
 
         await SenderHarness.EventuallyAsync(async () => await harness.Database.StreamLengthAsync(StreamNames.OutboundDeadLetter) == 1, "dead letter");
         var dead = (await harness.Database.StreamRangeAsync(StreamNames.OutboundDeadLetter).Within()).Single();
@@ -61,7 +60,7 @@ public sealed class DeliveryStatusTests
         var (harness, message, wamid) = await SentAsync();
         await using var _ = harness;
 
-        await harness.AddStatusAsync($$"""{"id":"{{wamid}}","status":"failed","timestamp":"1770000000","errors":[{"code":131057,"title":"Account in maintenance mode"}] }""").Within();
+        await harness.AddStatusAsync(SenderHarness.Status(wamid, DeliveryState.Failed, 1770000000, errors: [new WhatsAppError { Code = 131057, Title = "Account in maintenance mode" }])).Within();
 
         await SenderHarness.EventuallyAsync(() => harness.Graph.MessageRequests.Count == 2, "sent again");
         await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(message.Id))?.State == OutboundState.Sent, "recorded");
@@ -71,24 +70,42 @@ public sealed class DeliveryStatusTests
     }
 
     [Fact]
-    public void The_reader_accepts_a_camel_case_wrapper_and_flat_fields()
+    public async Task A_failed_status_without_a_title_gives_the_message_and_its_details_as_the_reason()
     {
-        var wrapped = DeliveryStatusReader.Read(new StreamEntry("1-0", [new NameValueEntry("event", """
-            {"businessId":"b","status":{"wamid":"wamid.X","status":"FAILED","recipientId":"391","timestamp":"2026-05-04T09:00:00Z",
-             "bizOpaqueCallbackData":"our-id","errors":[{"code":"131049","title":"Not delivered"}]}}
-            """)]));
-        Assert.NotNull(wrapped);
-        Assert.Equal("wamid.X", wrapped.Wamid);
-        Assert.Equal("failed", wrapped.Status);
-        Assert.Equal("our-id", wrapped.CallbackData);
-        Assert.Equal(131049, wrapped.Errors.Single().Code);
-        Assert.Equal(DateTimeOffset.Parse("2026-05-04T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture), wrapped.Timestamp);
+        var (harness, message, wamid) = await SentAsync();
+        await using var _ = harness;
 
-        var flat = DeliveryStatusReader.Read(new StreamEntry("2-0", [new NameValueEntry("wamid", "wamid.Y"), new NameValueEntry("status", "delivered"), new NameValueEntry("timestamp", "1770000000")]));
-        Assert.NotNull(flat);
-        Assert.Equal("wamid.Y", flat.Wamid);
-        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1770000000), flat.Timestamp);
+        await harness.AddStatusAsync(SenderHarness.Status(wamid, DeliveryState.Failed, 1770000000, errors:
+            [new WhatsAppError { Code = 131026, Message = "Message undeliverable", Details = "Not a WhatsApp user" }])).Within();
 
-        Assert.Null(DeliveryStatusReader.Read(new StreamEntry("3-0", [new NameValueEntry("event", "not json")])));
+        await SenderHarness.EventuallyAsync(async () => await harness.Database.StreamLengthAsync(StreamNames.OutboundDeadLetter) == 1, "dead letter");
+        var dead = (await harness.Database.StreamRangeAsync(StreamNames.OutboundDeadLetter).Within()).Single();
+        Assert.Equal("status failed, error 131026: Message undeliverable (Not a WhatsApp user)", (string?)dead["reason"]);
+        Assert.Equal(OutboundState.Failed, (await harness.Records.GetAsync(message.Id).Within())!.State);
+    }
+
+    [Fact]
+    public void The_reader_reads_the_webhooks_record_and_nothing_else()
+    {
+        var written = SenderHarness.Status("wamid.X", DeliveryState.Failed, 1770000000, callbackData: "our-id", errors:
+            [new WhatsAppError { Code = 131049, Title = "Not delivered", Message = "Not delivered", Details = "Ecosystem engagement" }]);
+        var queued = QueuedEvent.ForStatus(written);
+
+        var read = DeliveryStatusReader.Read(new StreamEntry("1-0", [
+            new NameValueEntry(InboundStreamFields.Kind, queued.Kind),
+            new NameValueEntry(InboundStreamFields.Event, queued.Payload),
+        ]));
+
+        Assert.NotNull(read);
+        Assert.Equal("wamid.X", read.Id);
+        Assert.Equal(DeliveryState.Failed, read.Status);
+        Assert.Equal("our-id", read.BizOpaqueCallbackData);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1770000000), read.Timestamp);
+        var error = Assert.Single(read.Errors!);
+        Assert.Equal(131049, error.Code);
+        Assert.Equal("Ecosystem engagement", error.Details);
+
+        Assert.Null(DeliveryStatusReader.Read(new StreamEntry("2-0", [new NameValueEntry(InboundStreamFields.Event, "not json")])));
+        Assert.Null(DeliveryStatusReader.Read(new StreamEntry("3-0", [new NameValueEntry("wamid", "wamid.Y"), new NameValueEntry("status", "delivered")])));
     }
 }

@@ -1,3 +1,4 @@
+using Assistant.Core.WhatsApp.Inbound;
 using Assistant.Core.WhatsApp.Outbound;
 using Assistant.Tests.Infrastructure;
 
@@ -66,7 +67,7 @@ public sealed class OutboundCrashRecoveryTests
 
         // Meta's status webhook for the first try arrives, carrying our id back.
         harness.StartStatuses();
-        await harness.AddStatusAsync($$"""{"id":"wamid.standin.1","status":"sent","timestamp":"1770000000","recipient_id":"393331234567","biz_opaque_callback_data":"{{message.Id}}"}""").Within();
+        await harness.AddStatusAsync(SenderHarness.Status("wamid.standin.1", DeliveryState.Sent, 1770000000, callbackData: message.Id)).Within();
 
         await SenderHarness.EventuallyAsync(async () => await harness.PendingAsync() == 0, "acked after the status");
         var record = await harness.Records.GetAsync(message.Id).Within();

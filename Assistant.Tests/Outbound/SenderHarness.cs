@@ -1,4 +1,5 @@
 using Assistant.Core.Streams;
+using Assistant.Core.WhatsApp.Inbound;
 using Assistant.Core.WhatsApp.Outbound;
 using Assistant.Tests.Infrastructure;
 using Assistant.Worker.Sending;
@@ -111,8 +112,12 @@ public sealed class SenderHarness : IAsyncDisposable
         }
     }
 
-    public async Task<string> AddStatusAsync(string json) =>
-        (string)(await Database.StreamAddAsync(StreamNames.Statuses, [new NameValueEntry("event", json)]))!;
+    /// <summary>Writes a status entry as the webhook does: its kind and the record as JSON.</summary>
+    public async Task<string> AddStatusAsync(DeliveryStatus status) =>
+        (string)(await Database.StreamAddAsync(StreamNames.Statuses, [
+            new NameValueEntry(InboundStreamFields.Kind, InboundStreamFields.KindStatus),
+            new NameValueEntry(InboundStreamFields.Event, DeliveryStatus.Serialize(status)),
+        ]))!;
 
     /// <summary>True once the group has read up to <paramref name="lastId"/> and acked everything.</summary>
     public async Task<bool> ConsumedAsync(string stream, string lastId, string group = "sender")
@@ -143,6 +148,21 @@ public sealed class SenderHarness : IAsyncDisposable
         Text = new OutboundText(body),
         CreatedAt = DateTimeOffset.UtcNow,
         IsProactive = proactive,
+    };
+
+    /// <summary>A status as the webhook records it for a message sent to <paramref name="to"/>.</summary>
+    public static DeliveryStatus Status(string wamid, DeliveryState state, long unixSeconds, string? callbackData = null, IReadOnlyList<WhatsAppError>? errors = null, string to = "393331234567") => new()
+    {
+        Id = wamid,
+        BusinessId = "biz-1",
+        PhoneNumberId = "1000001",
+        Status = state,
+        RawStatus = state.ToString().ToLowerInvariant(),
+        RecipientId = to,
+        Timestamp = DateTimeOffset.FromUnixTimeSeconds(unixSeconds),
+        Errors = errors,
+        BizOpaqueCallbackData = callbackData,
+        ReceivedAt = DateTimeOffset.UtcNow,
     };
 
     public static OutboundMessage Buttons(string body, string to = "393331234567") => Text(body, to) with

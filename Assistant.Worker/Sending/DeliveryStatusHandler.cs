@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Core.WhatsApp.Inbound;
 using Assistant.Core.WhatsApp.Outbound;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -30,10 +31,10 @@ public sealed partial class DeliveryStatusHandler(
             return;
         }
 
-        var id = status.CallbackData;
-        if (id is null && status.Wamid is not null)
+        var id = status.BizOpaqueCallbackData;
+        if (id is null)
         {
-            id = await records.FindByWamidAsync(status.Wamid);
+            id = await records.FindByWamidAsync(status.Id);
         }
 
         // Not one of ours (sent by another tool on the same number), or expired.
@@ -51,27 +52,26 @@ public sealed partial class DeliveryStatusHandler(
         var ttl = options.Value.RecordTtl;
         switch (status.Status)
         {
-            case OutboundState.Sent or OutboundState.Delivered or OutboundState.Read:
-                var at = (status.Timestamp ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            case DeliveryState.Sent or DeliveryState.Delivered or DeliveryState.Read:
+                var state = status.Status switch
+                {
+                    DeliveryState.Sent => OutboundState.Sent,
+                    DeliveryState.Delivered => OutboundState.Delivered,
+                    _ => OutboundState.Read,
+                };
+                var at = status.Timestamp.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
                 foreach (var each in ids)
                 {
-                    var fields = status.Wamid is null
-                        ? new[] { (status.Status + "At", at) }
-                        : [(status.Status + "At", at), ("wamid", status.Wamid)];
-                    await records.AdvanceAsync(each, status.Status, ttl, fields);
+                    await records.AdvanceAsync(each, state, ttl, [(state + "At", at), ("wamid", status.Id)]);
                 }
 
-                if (status.Wamid is not null)
-                {
-                    await redis.GetDatabase().StringSetAsync(OutboundRecordStore.WamidKey(status.Wamid), id, ttl);
-                }
-
+                await redis.GetDatabase().StringSetAsync(OutboundRecordStore.WamidKey(status.Id), id, ttl);
                 break;
-            case "failed":
+            case DeliveryState.Failed:
                 await HandleFailedAsync(status, record, ids);
                 break;
             default:
-                // "deleted", "warning" and future statuses do not change delivery.
+                // Played, deleted and statuses Meta adds later (Unknown) do not change delivery.
                 break;
         }
     }
@@ -84,9 +84,9 @@ public sealed partial class DeliveryStatusHandler(
             return;
         }
 
-        var error = status.Errors.Count > 0 ? status.Errors[0] : new DeliveryStatusError(0, null, "failed without an error");
+        var error = status.Errors is [var first, ..] ? first : new WhatsAppError { Message = "failed without an error" };
         var code = error.Code.ToString(CultureInfo.InvariantCulture);
-        var reason = $"status failed, error {error.Code}: {error.Title ?? error.Message}";
+        var reason = $"status failed, error {error.Code}: {error.Title ?? Describe(error)}";
         metrics.Failed(code);
 
         var messages = new List<OutboundMessage>();
@@ -122,6 +122,14 @@ public sealed partial class DeliveryStatusHandler(
                 break;
         }
     }
+
+    /// <summary>The message with Meta's <c>error_data.details</c> after it, which often says more than the message.</summary>
+    private static string? Describe(WhatsAppError error) => (error.Message, error.Details) switch
+    {
+        (_, null) => error.Message,
+        (null, { } details) => details,
+        ({ } message, { } details) => $"{message} ({details})",
+    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status entry {EntryId} could not be read and was skipped")]
     private static partial void LogUnreadable(ILogger logger, string? entryId);
