@@ -14,7 +14,7 @@ public sealed class ClassifyVerb : IEvalVerb
 
     public string Name => "classify";
 
-    public string Usage => "--pack DIR --messages FILE [--out FILE] [--model linear|linear-no-derived|linear+minilm|minilm-knn] [--derived-out FILE]";
+    public string Usage => "--pack DIR --messages FILE [--out FILE] [--model linear|linear-no-derived|linear+minilm|minilm-knn] [--seed N] [--derived-out FILE]";
 
     public async Task<int> RunAsync(EvalArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -27,7 +27,11 @@ public sealed class ClassifyVerb : IEvalVerb
         Func<string, IntentPrediction> classify;
         if (model == "linear")
         {
-            var classifier = IntentClassifierFactory.Create(pack);
+            // --seed: the same classifier trained in another example order, to see how much of a
+            // difference between two runs is the data and how much the shuffle.
+            var classifier = arguments.Optional("seed") is { } seed
+                ? IntentClassifierFactory.Build(pack, new LinearTextClassifierOptions { Seed = int.Parse(seed, CultureInfo.InvariantCulture) })
+                : IntentClassifierFactory.Create(pack);
             classify = classifier.Classify;
             var derived = PackExampleGenerator.Generate(pack);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

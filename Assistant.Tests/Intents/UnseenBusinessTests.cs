@@ -20,9 +20,9 @@ public sealed class UnseenBusinessTests
         var messages = HeldOutMessages.Load("consultancy-heldout.jsonl");
         Assert.Equal(210, messages.Count);
 
-        // Measured 0.819 before courtesy copies and nearest examples, 0.876 after (BENCHMARKS.md).
+        // Measured 0.819 before this round, 0.890 after (0.876-0.890 over five training seeds; BENCHMARKS.md).
         var accuracy = HeldOutMessages.Accuracy(text => Consultancy.Value.Classify(text).Intent, messages);
-        Assert.True(accuracy >= 0.84, $"consultancy held-out accuracy {accuracy:F3} is below 0.84");
+        Assert.True(accuracy >= 0.85, $"consultancy held-out accuracy {accuracy:F3} is below 0.85");
     }
 
     [Theory]
