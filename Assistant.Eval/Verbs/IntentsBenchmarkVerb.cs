@@ -18,7 +18,7 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
 {
     public string Name => "intents-benchmark";
 
-    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1] [--epochs N] [--l2 X] [--lr X] [--embeddings none|minilm] [--out FILE]";
+    public string Usage => "--dataset clinc150|banking77|builtin [--dir DIR] [--shots 10] [--seed 1] [--epochs N] [--l2 X] [--lr X] [--embeddings none|minilm] [--nearest true|false] [--out FILE]";
 
     public async Task<int> RunAsync(EvalArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
@@ -50,6 +50,8 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
         var model = dataset == "builtin"
             ? IntentClassifierFactory.BuildModel(TrainingCorpus.Split(20).Train, [], options)
             : LinearTextClassifier.Train(train, options, Embedder(arguments));
+        // --nearest true: mixed with the nearest training examples, as the shipped classifier is.
+        var nearest = arguments.Optional("nearest") == "true" ? new NearestExampleClassifier(dataset == "builtin" ? TrainingCorpus.Split(20).Train.Select(e => (e.Text, e.Intent)).ToList() : train, model.Labels) : null;
         build.Stop();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"{dataset}: {model.Labels.Count} intents, {train.Count} training examples ({(dataset == "builtin" ? "80% split" : $"{shots} per intent, seed {seed}")}), {test.Count} test, trained in {build.Elapsed.TotalMilliseconds:F0} ms"));
@@ -63,6 +65,14 @@ public sealed class IntentsBenchmarkVerb : IEvalVerb
             cancellationToken.ThrowIfCancellationRequested();
             var started = Stopwatch.GetTimestamp();
             var probabilities = model.Probabilities(text);
+            if (nearest is not null)
+            {
+                var near = nearest.Probabilities(text, LanguageDetector.Detect(text));
+                for (var k = 0; k < probabilities.Length; k++)
+                {
+                    probabilities[k] = ((1 - IntentClassifier.NearestShare) * probabilities[k]) + (IntentClassifier.NearestShare * near[k]);
+                }
+            }
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             var best = 0;
             for (var k = 1; k < probabilities.Length; k++)
