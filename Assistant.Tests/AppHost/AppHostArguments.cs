@@ -1,3 +1,5 @@
+using Assistant.Tests.Infrastructure;
+
 namespace Assistant.Tests.AppHost;
 
 /// <summary>Configuration the tests give the AppHost: known secrets, a private data folder, the repo's packs.</summary>
@@ -7,7 +9,7 @@ internal static class AppHostArguments
     public const string VerifyToken = "test-verify-token";
     public const string OwnerPassword = "Test-owner-password-1";
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     public static string[] For(string mode, string dataPath, params string[] extra) =>
     [
@@ -19,14 +21,4 @@ internal static class AppHostArguments
         $"Assistant:PacksPath={Path.Combine(RepositoryRoot, "packs")}",
         .. extra,
     ];
-
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Assistant.sln")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test binaries.");
-    }
 }

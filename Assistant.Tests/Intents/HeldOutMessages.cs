@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Intents;
 
@@ -20,18 +21,7 @@ internal static class HeldOutMessages
     /// <summary>A file or folder of <c>Assistant.Tests/Intents/Data</c>.</summary>
     public static string PathOf(string name) => Path.Combine(RepositoryRoot, "Assistant.Tests", "Intents", "Data", name);
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Assistant.sln")))
-            {
-                dir = dir.Parent;
-            }
-            return dir?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test output folder.");
-        }
-    }
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>Share of <paramref name="messages"/> whose intent <paramref name="classify"/> gets right.</summary>
     public static double Accuracy(Func<string, string> classify, IReadOnlyList<(string Text, string Intent)> messages) =>

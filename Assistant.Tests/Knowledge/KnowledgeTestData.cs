@@ -1,22 +1,12 @@
 using Assistant.Core.Businesses;
 using Assistant.Core.Knowledge;
+using Assistant.Tests.Infrastructure;
 
 namespace Assistant.Tests.Knowledge;
 
 internal static class KnowledgeTestData
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Assistant.sln")))
-            {
-                dir = dir.Parent;
-            }
-            return dir?.FullName ?? throw new InvalidOperationException("Assistant.sln not found above the test output folder.");
-        }
-    }
+    public static string RepositoryRoot => RepositoryPaths.Root;
 
     /// <summary>The dental clinic sample pack: a business none of the code was written against.</summary>
     public static BusinessPack Aurora => BusinessPackLoader.Load(Path.Combine(RepositoryRoot, "packs", "studio-dentistico-aurora"));
