@@ -13,13 +13,16 @@ public sealed class FiguresCalculator(ConversationStore conversations, HandoffSt
     public async Task<BusinessFigures> ComputeAsync(string businessId, DateTimeOffset from, DateTimeOffset to)
     {
         var grace = options.Value.AutomaticAnswerGrace;
-        var handoffList = (await handoffs.ListAsync(businessId, 100_000)).Where(h => h.CreatedAt >= from && h.CreatedAt < to).ToList();
+        // The console's "Try it" customers are the business testing itself, not customers.
+        var handoffList = (await handoffs.ListAsync(businessId, 100_000))
+            .Where(h => h.CreatedAt >= from && h.CreatedAt < to && !ConsoleTestContact.IsTestConversation(h.ConversationKey))
+            .ToList();
         var handedOffKeys = handoffList.Select(h => h.ConversationKey).ToHashSet(StringComparer.Ordinal);
 
         // A conversation whose last activity is before the period cannot have a line in it.
         var keys = await conversations.ListKeysAsync(businessId, from, null);
         var perConversation = new List<ConversationFigures>();
-        foreach (var key in keys)
+        foreach (var key in keys.Where(k => !ConsoleTestContact.IsTestConversation(k)))
         {
             var lines = await conversations.GetMessagesAsync(key, int.MaxValue);
             var inPeriod = lines.Where(l => l.At >= from && l.At < to).ToList();
@@ -30,7 +33,9 @@ public sealed class FiguresCalculator(ConversationStore conversations, HandoffSt
             perConversation.Add(await MeasureAsync(key, lines, inPeriod, handedOffKeys.Contains(key), grace));
         }
 
-        var draftList = (await drafts.ListAllAsync(businessId, 100_000)).Where(d => d.CreatedAt >= from && d.CreatedAt < to).ToList();
+        var draftList = (await drafts.ListAllAsync(businessId, 100_000))
+            .Where(d => d.CreatedAt >= from && d.CreatedAt < to && !ConsoleTestContact.IsTestConversation(d.ConversationKey))
+            .ToList();
         var intents = perConversation
             .SelectMany(c => c.Intents.Select(i => (Intent: i, Conversation: c)))
             .GroupBy(x => x.Intent, StringComparer.Ordinal)

@@ -36,7 +36,30 @@ public sealed class FiguresTests(AdminFixture fixture)
         // 3: an agent answers in 60 s.
         await SeedAsync(business, "393", Line(MessageAuthor.Agent, "booking_request", sentAfterMs: 60_000, agent: "Marta"));
 
+        // 4: the owner trying the bot from the console ("Try it"): not a customer, not counted.
+        var consoleTest = await SeedAsync(business, ConsoleTestContact.PhonePrefix + "1234567", Line(MessageAuthor.Bot, "greeting", sentAfterMs: 500));
+        await fixture.Service<HandoffStore>().SaveAsync(new HandoffRecord
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            BusinessId = business,
+            ConversationKey = consoleTest,
+            Contact = new ContactInfo(ConsoleTestContact.PhonePrefix + "1234567", null, null),
+            Reason = "customer_request",
+            CreatedAt = _t0.AddMinutes(1),
+        }).Within();
+
         var drafts = fixture.Service<DraftStore>();
+        await drafts.SaveAsync(new DraftRecord
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            BusinessId = business,
+            ConversationKey = consoleTest,
+            Question = "q",
+            Text = "t",
+            Confidence = 0.5,
+            CreatedAt = _t0,
+            Status = DraftStatus.Approved,
+        }).Within();
         foreach (var status in new[] { DraftStatus.Approved, DraftStatus.Edited, DraftStatus.Rejected, DraftStatus.Pending, DraftStatus.Approved })
         {
             await drafts.SaveAsync(new DraftRecord
@@ -65,6 +88,7 @@ public sealed class FiguresTests(AdminFixture fixture)
         Assert.Equal(new DraftFigures(5, 2, 1, 1, 0, 1), figures.Drafts);
         Assert.Equal(new LatencyFigures(3, 3000, 60_000), figures.Latency);
         var hours = Assert.Single(figures.Intents, i => i.Intent == "opening_hours");
+        Assert.DoesNotContain(figures.Intents, i => i.Intent == "greeting");
         Assert.Equal(1.0, hours.AnsweredAutomaticallyShare);
         Assert.Equal(1000, hours.Latency.P50Ms);
         Assert.Equal(1.0, Assert.Single(figures.Intents, i => i.Intent == "price_inquiry").HandedOffShare);
