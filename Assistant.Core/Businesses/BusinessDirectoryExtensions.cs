@@ -11,7 +11,8 @@ public static class BusinessDirectoryExtensions
     {
         services.AddOptions<AssistantOptions>().BindConfiguration(AssistantOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<BusinessDirectory>();
+        // TryAdd: the outbound sender registers the directory too, and the order of the two calls is the host's.
+        services.TryAddSingleton<BusinessDirectory>();
         services.AddHostedService<BusinessPackImporter>();
         return services;
     }

@@ -90,6 +90,18 @@ public static partial class BusinessPackLoader
         {
             throw new BusinessPackException($"{where}: handoff.autoSendMinConfidence must be between 0 and 1.");
         }
+        if (profile.ReEngagementTemplate is { } template)
+        {
+            if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language))
+            {
+                throw new BusinessPackException($"{where}: reEngagementTemplate needs a name and a language (as approved in WhatsApp Manager).");
+            }
+            // Meta rejects an empty parameter only when the template is sent, days later: catch it at load.
+            if (template.BodyParameters is null || template.BodyParameters.Any(string.IsNullOrWhiteSpace))
+            {
+                throw new BusinessPackException($"{where}: reEngagementTemplate.bodyParameters must be a list of non-empty texts.");
+            }
+        }
     }
 
     private static List<LabelledExample> ReadExamples(string path)

@@ -26,6 +26,9 @@ public sealed record BusinessProfile
 
     public HandoffPolicy Handoff { get; init; } = new();
 
+    /// <summary>Sent when the 24-hour window is closed; without it the sender falls back to <c>Outbound:ReEngagementTemplates</c>.</summary>
+    public ReEngagementTemplate? ReEngagementTemplate { get; init; }
+
     [JsonIgnore]
     public string DefaultLanguage => Languages.Count > 0 ? Languages[0] : "it";
 }

@@ -17,11 +17,15 @@ public sealed class BusinessesTests(AdminFixture fixture)
     {
         using var owner = await fixture.OwnerAsync();
         var id = "studio-" + Guid.NewGuid().ToString("N")[..8];
-        var profile = AdminFixture.Profile(id, "3" + Random.Shared.Next(10_000_000, 99_999_999));
+        var profile = AdminFixture.Profile(id, "3" + Random.Shared.Next(10_000_000, 99_999_999)) with
+        {
+            ReEngagementTemplate = new ReEngagementTemplate { Name = "ci_risentiamo", Language = "it", BodyParameters = ["Studio"] },
+        };
         using var created = await owner.PostAsJsonAsync("/api/businesses", profile).Within();
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await owner.PostAsJsonAsync("/api/businesses", profile).Within()).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.PostAsJsonAsync("/api/businesses", profile with { Id = "Not Valid" }).Within()).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await owner.PutAsJsonAsync($"/api/businesses/{id}", profile with { ReEngagementTemplate = new ReEngagementTemplate { Name = "ci_risentiamo" } }).Within()).StatusCode);
 
         using var upload = await owner.PutAsync($"/api/businesses/{id}/knowledge/orari.md",
             new StringContent("# Orari\n\nAperti dal lunedì al venerdì, 9-18.\n", System.Text.Encoding.UTF8, "text/markdown")).Within();
@@ -47,6 +51,9 @@ public sealed class BusinessesTests(AdminFixture fixture)
         {
             Assert.Equal(["business.json", "intents.jsonl", "knowledge/orari.md", "responses.json"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         }
+        var exported = BusinessPackArchive.Read(new MemoryStream(zip), 10_000_000).Profile.ReEngagementTemplate;
+        Assert.Equal(("ci_risentiamo", "it"), (exported?.Name, exported?.Language));
+        Assert.Equal(["Studio"], exported!.BodyParameters);
 
         // Import the same pack as a new business (another id and number).
         var copyId = id + "-copy";
@@ -57,6 +64,8 @@ public sealed class BusinessesTests(AdminFixture fixture)
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var result = (await imported.Content.ReadFromJsonAsync<ImportResult>().Within())!;
         Assert.True(result.Created);
+        Assert.Equal("ci_risentiamo", result.Business.ReEngagementTemplate?.Name);
+        Assert.Equal(["Studio"], (await fixture.Service<BusinessDirectory>().GetAsync(copyId).Within())!.ReEngagementTemplate!.BodyParameters);
         Assert.Equal(1, result.KnowledgeFiles);
         Assert.Equal("# Orari\n\nAperti dal lunedì al venerdì, 9-18.\n", (await fixture.Service<KnowledgeFileStore>().GetAsync(copyId, "orari.md").Within())!.Content);
 

@@ -33,6 +33,21 @@ public sealed class BusinessDirectoryTests(RedisFixture redis) : IClassFixture<R
     }
 
     [Fact]
+    public async Task The_re_engagement_template_survives_the_round_trip_through_redis()
+    {
+        var directory = new BusinessDirectory(_redis.Server.Connection, TimeProvider.System);
+        var id = "t-" + Guid.NewGuid().ToString("N")[..8];
+        var template = new ReEngagementTemplate { Name = "ci_risentiamo", Language = "it", BodyParameters = ["Studio"] };
+
+        await directory.UpsertAsync(Profile(id, "7" + id) with { ReEngagementTemplate = template }).Within();
+
+        var stored = (await directory.GetAsync(id).Within())!.ReEngagementTemplate!;
+        Assert.Equal((template.Name, template.Language), (stored.Name, stored.Language));
+        Assert.Equal(template.BodyParameters, stored.BodyParameters);
+        await Assert.ThrowsAsync<BusinessPackException>(() => directory.UpsertAsync(Profile(id, "7" + id) with { ReEngagementTemplate = new ReEngagementTemplate { Language = "it" } })).Within();
+    }
+
+    [Fact]
     public async Task Changing_the_number_moves_the_route()
     {
         var directory = new BusinessDirectory(_redis.Server.Connection, TimeProvider.System);

@@ -1,3 +1,4 @@
+using Assistant.Core.Businesses;
 using Assistant.Core.Streams;
 using Assistant.Core.WhatsApp.Outbound;
 using Assistant.Tests.Infrastructure;
@@ -139,6 +140,56 @@ public sealed class OutboundSenderTests
         var original = await harness.Records.GetAsync(message.Id).Within();
         Assert.Equal(OutboundState.Replaced, original!.State);
         Assert.Equal(templateId, original.ReplacedBy);
+    }
+
+    [Fact]
+    public async Task Error_131047_sends_the_business_json_re_engagement_template_without_configuration()
+    {
+        await using var harness = await SenderHarness.StartAsync();
+        await harness.UpsertBusinessAsync(new ReEngagementTemplate { Name = "ci_risentiamo", Language = "en_US", BodyParameters = ["Studio Aurora", "domani"] });
+        harness.Graph.Script(GraphApiStandIn.Error(400, 131047, "Re-engagement message"));
+        harness.StartSender("s1");
+        var message = SenderHarness.Text("Ciao!");
+
+        await harness.Queue.EnqueueAsync(message).Within();
+
+        var templateId = message.Id + ".reengage";
+        await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(templateId))?.State == OutboundState.Sent, "template sent");
+        var requests = harness.Graph.MessageRequests;
+        Assert.Equal(2, requests.Count);
+        var template = requests[1].Json["template"]!;
+        Assert.Equal("template", (string?)requests[1].Json["type"]);
+        Assert.Equal("ci_risentiamo", (string?)template["name"]);
+        Assert.Equal("en_US", (string?)template["language"]!["code"]);
+        var body = Assert.Single(template["components"]!.AsArray())!;
+        Assert.Equal("body", (string?)body["type"]);
+        Assert.Equal(["Studio Aurora", "domani"], body["parameters"]!.AsArray().Select(p => (string?)p!["text"]));
+        Assert.Equal(OutboundState.Replaced, (await harness.Records.GetAsync(message.Id).Within())!.State);
+        Assert.Equal(0, await harness.Database.StreamLengthAsync(StreamNames.HandoffRequests).Within());
+    }
+
+    [Fact]
+    public async Task Error_131047_prefers_the_business_json_template_over_the_configured_ones()
+    {
+        await using var harness = await SenderHarness.StartAsync(new()
+        {
+            ["Outbound:ReEngagementTemplates:biz-1:Name"] = "riprendiamo",
+            ["Outbound:ReEngagementTemplates:biz-1:Language"] = "it",
+            ["Outbound:ReEngagementTemplates:*:Name"] = "follow_up",
+            ["Outbound:ReEngagementTemplates:*:Language"] = "it",
+        });
+        await harness.UpsertBusinessAsync(new ReEngagementTemplate { Name = "ci_risentiamo", Language = "it" });
+        harness.Graph.Script(GraphApiStandIn.Error(400, 131047, "Re-engagement message"));
+        harness.StartSender("s1");
+        var message = SenderHarness.Text("Ciao!");
+
+        await harness.Queue.EnqueueAsync(message).Within();
+
+        await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(message.Id + ".reengage"))?.State == OutboundState.Sent, "template sent");
+        var requests = harness.Graph.MessageRequests;
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("ci_risentiamo", (string?)requests[1].Json["template"]!["name"]);
+        Assert.Null(requests[1].Json["template"]!["components"]);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Assistant.Core.Businesses;
 using Assistant.Core.Streams;
 using Assistant.Core.WhatsApp.Inbound;
 using Assistant.Core.WhatsApp.Outbound;
@@ -81,6 +82,18 @@ public sealed class SenderHarness : IAsyncDisposable
         var host = builder.Build();
         return new SenderHarness(host, redis, graph);
     }
+
+    /// <summary>Puts the business of <see cref="Text"/> (<c>biz-1</c> on <c>1000001</c>) in the directory the sender reads.</summary>
+    public Task UpsertBusinessAsync(ReEngagementTemplate? reEngagementTemplate = null) =>
+        Services.GetRequiredService<BusinessDirectory>().UpsertAsync(new BusinessProfile
+        {
+            Id = "biz-1",
+            Name = "Biz 1",
+            PhoneNumberId = "1000001",
+            Timezone = "Europe/Rome",
+            Languages = ["it"],
+            ReEngagementTemplate = reEngagementTemplate,
+        }).Within();
 
     /// <summary>A new dispatcher (as a new process would have) consuming <c>wa:outbound</c> until stopped.</summary>
     public (OutboundDispatcher Dispatcher, CancellationTokenSource Stop) StartSender(string consumerName, Action<OutboundDispatcher>? configure = null)

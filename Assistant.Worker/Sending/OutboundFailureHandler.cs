@@ -1,4 +1,5 @@
 using System.Globalization;
+using Assistant.Core.Businesses;
 using Assistant.Core.Streams;
 using Assistant.Core.WhatsApp.Outbound;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ namespace Assistant.Worker.Sending;
 /// </summary>
 public sealed partial class OutboundFailureHandler(
     IConnectionMultiplexer redis,
+    BusinessDirectory directory,
     OutboundRecordStore records,
     IOutboundQueue queue,
     HandoffRequestPublisher handoff,
@@ -55,17 +57,18 @@ public sealed partial class OutboundFailureHandler(
 
     /// <summary>
     /// The window is closed (131047, or a proactive message after 24 hours): queue the business's
-    /// re-engagement template instead, once. Without one, a reply goes to a person (hand-off request)
+    /// re-engagement template instead, once (its <c>business.json</c> <c>reEngagementTemplate</c>, else
+    /// <c>Outbound:ReEngagementTemplates</c>). Without one, a reply goes to a person (hand-off request)
     /// and a proactive message is simply not sent.
     /// </summary>
     public async Task ReEngageAsync(IReadOnlyList<OutboundMessage> messages, string reason)
     {
         var first = messages[0];
         var ttl = options.Value.RecordTtl;
-        var template = FindTemplate(first.BusinessId);
 
         // A template cannot be answered by another template: that would loop.
-        if (template is not null && first.Kind != OutboundKind.Template)
+        var found = first.Kind == OutboundKind.Template ? null : await FindTemplateAsync(first.BusinessId);
+        if (found is (var template, var source))
         {
             var replacement = new OutboundMessage
             {
@@ -86,7 +89,7 @@ public sealed partial class OutboundFailureHandler(
                 await records.AdvanceAsync(message.Id, OutboundState.Replaced, ttl, ("lastError", reason), ("replacedBy", replacement.Id));
             }
 
-            LogReEngaged(logger, first.Id, first.BusinessId, LogRedaction.Contact(first.RecipientKey), template.Name, reason);
+            LogReEngaged(logger, first.Id, first.BusinessId, LogRedaction.Contact(first.RecipientKey), template.Name, source, reason);
             return;
         }
 
@@ -114,21 +117,41 @@ public sealed partial class OutboundFailureHandler(
         LogHandedOff(logger, first.Id, first.BusinessId, LogRedaction.Contact(first.RecipientKey), reason);
     }
 
-    private ReEngagementTemplateOptions? FindTemplate(string businessId)
+    /// <summary>
+    /// The business's own template first: it is approved on the business's WhatsApp account and the
+    /// owner sets it with the rest of the business. The operator's configuration, for this business
+    /// then for every business (<c>*</c>), remains the fallback.
+    /// </summary>
+    private async Task<(ReEngagementTemplate Template, string Source)?> FindTemplateAsync(string businessId)
     {
+        var profile = await directory.GetAsync(businessId);
+        if (profile?.ReEngagementTemplate is { } own)
+        {
+            return (own, "business.json reEngagementTemplate");
+        }
+
         var templates = options.Value.ReEngagementTemplates;
-        return templates.GetValueOrDefault(businessId) ?? templates.GetValueOrDefault("*");
+        foreach (var key in (string[])[businessId, "*"])
+        {
+            if (templates.GetValueOrDefault(key) is { } configured)
+            {
+                var template = new ReEngagementTemplate { Name = configured.Name, Language = configured.Language, BodyParameters = configured.BodyParameters };
+                return (template, "Outbound:ReEngagementTemplates:" + key);
+            }
+        }
+
+        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbound dead-lettered: {Count} message(s) from {MessageId} (business {BusinessId}, to {Contact}), code {Code}: {Reason} after {Attempts} attempt(s). Action: {Advice}")]
     private static partial void LogDeadLettered(ILogger logger, int count, string messageId, string businessId, string contact, string code, string reason, int attempts, string advice);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound {MessageId} (business {BusinessId}, to {Contact}) replaced by re-engagement template {Template}: {Reason}")]
-    private static partial void LogReEngaged(ILogger logger, string messageId, string businessId, string contact, string template, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound {MessageId} (business {BusinessId}, to {Contact}) replaced by re-engagement template {Template} (from {TemplateSource}): {Reason}")]
+    private static partial void LogReEngaged(ILogger logger, string messageId, string businessId, string contact, string template, string templateSource, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive outbound {MessageId} (business {BusinessId}, to {Contact}) not sent: {Reason}, and no re-engagement template is configured (Outbound:ReEngagementTemplates)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Proactive outbound {MessageId} (business {BusinessId}, to {Contact}) not sent: {Reason}, and no re-engagement template is configured (reEngagementTemplate in the business's business.json, or Outbound:ReEngagementTemplates)")]
     private static partial void LogSuppressed(ILogger logger, string messageId, string businessId, string contact, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound {MessageId} (business {BusinessId}, to {Contact}) handed to a person: {Reason}. Configure Outbound:ReEngagementTemplates to re-engage automatically")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound {MessageId} (business {BusinessId}, to {Contact}) handed to a person: {Reason}. Set reEngagementTemplate in the business's business.json (or Outbound:ReEngagementTemplates) to re-engage automatically")]
     private static partial void LogHandedOff(ILogger logger, string messageId, string businessId, string contact, string reason);
 }

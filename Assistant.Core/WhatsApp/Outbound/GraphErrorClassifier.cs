@@ -47,7 +47,7 @@ public static class GraphErrorClassifier
         "131026" => "the recipient cannot receive this message (not on WhatsApp, old app, or has not accepted the new terms): reach them another way",
         "131051" => "unsupported message type: check the kind and content the assistant produced",
         "131031" => "the WhatsApp Business Account is locked: check Business Support Home in Meta Business Manager",
-        "131047" => "more than 24 hours since the customer last wrote: configure a re-engagement template for this business (Outbound:ReEngagementTemplates)",
+        "131047" => "more than 24 hours since the customer last wrote: set the business's re-engagement template (reEngagementTemplate in its business.json, or Outbound:ReEngagementTemplates)",
         "131056" or "130429" => "throttled by Meta: lower Outbound:NumberMessagesPerSecond or Outbound:PairBurst",
         "131057" => "the business account is in maintenance: it resolves on Meta's side",
         "100" => "invalid parameter: the request does not match the Cloud API, see error details",
