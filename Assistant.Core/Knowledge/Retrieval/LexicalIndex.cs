@@ -1,3 +1,4 @@
+using Assistant.Core.Intents;
 using Assistant.Core.Knowledge.Text;
 
 namespace Assistant.Core.Knowledge.Retrieval;
@@ -51,14 +52,14 @@ public sealed class LexicalIndex
             }
         }
         _averageLength = _passages.Length == 0 ? 1 : Math.Max(1, _lengths.Average());
-        Language = LanguageGuess.Of(string.Join('\n', _passages.Take(200).Select(p => p.Text)));
+        Language = LanguageDetector.Detect(string.Join('\n', _passages.Take(200).Select(p => p.Text)));
         _vocabulary = [.. _documentFrequency.Keys.Order(StringComparer.Ordinal)];
         MaxIdf = Idf(0);
     }
 
     public long Version { get; }
 
-    /// <summary>Main language of the passages ("it", "en"), or null.</summary>
+    /// <summary>Main language of the passages ("it", "en", ...: <see cref="LanguageDetector"/>, the one that also tells the classifier and the replies the language), or null.</summary>
     public string? Language { get; }
 
     public DateTime BuiltAtUtc { get; } = DateTime.UtcNow;
@@ -86,7 +87,7 @@ public sealed class LexicalIndex
     {
         var named = QuestionShape.NamedTerms(question);
         var focus = QuestionShape.FocusTerms(question);
-        var questionLanguage = LanguageGuess.Of(question);
+        var questionLanguage = LanguageDetector.Detect(question);
         var unknownWeight = questionLanguage is not null && Language is not null && questionLanguage != Language ? 0.3 : 1.0;
         var concepts = new List<QueryConcept>();
         foreach (var term in Tokenizer.Terms(question).Distinct(StringComparer.Ordinal))
