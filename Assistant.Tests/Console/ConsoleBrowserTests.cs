@@ -106,6 +106,10 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
         await Expect(reply).ToContainTextAsync("45 minuti", new() { Timeout = (float)ReplyTimeout.TotalMilliseconds }).Within(ReplyTimeout + ReplyTimeout);
         await Expect(reply.Locator(".badge.source")).ToContainTextAsync("zefiro.md", new() { Timeout = 10_000 }).Within(ReplyTimeout);
         await ConsoleBrowser.ScreenshotAsync(page, "try-it");
+
+        // The owner's test shows in the inbox as such (and is left out of the figures).
+        await page.GotoAsync(ConsoleBrowser.PagePath("inbox")).Within(ConsoleBrowser.ActionTimeout);
+        await Expect(page.Locator(".conversations li .badge.test").First).ToHaveTextAsync("Prova dalla console").Within(ConsoleBrowser.ActionTimeout);
     }
 
     [Fact]
