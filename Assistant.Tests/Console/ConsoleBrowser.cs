@@ -65,7 +65,22 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.Locator("#password").FillAsync(password).Within(ActionTimeout);
         await page.Locator("form button[type=submit]").ClickAsync().Within(ActionTimeout);
         await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal)).Within(ActionTimeout);
+        await WaitUntilInteractiveAsync(page);
     }
+
+    /// <summary>Opens a console page and waits until it runs interactively.</summary>
+    public static async Task GotoAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path).Within(ActionTimeout);
+        await WaitUntilInteractiveAsync(page);
+    }
+
+    /// <summary>
+    /// The console's pages are prerendered, then connected: a file chosen, an option selected or a
+    /// button clicked before the connection is lost. Waits for the layout's marker of the connected page.
+    /// </summary>
+    public static async Task WaitUntilInteractiveAsync(IPage page) =>
+        await page.Locator(".shell[data-interactive=true]").WaitForAsync().Within(ActionTimeout);
 
     public static string PagePath(string section) => $"/b/{BusinessId}/{section}";
 

@@ -99,7 +99,7 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
         await Expect(page.Locator(".ask .passages li").First).ToContainTextAsync("zefiro.md").Within(ConsoleBrowser.ActionTimeout);
         await ConsoleBrowser.ScreenshotAsync(page, "knowledge");
 
-        await page.GotoAsync(ConsoleBrowser.PagePath("try")).Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.GotoAsync(page, ConsoleBrowser.PagePath("try"));
         await page.Locator("#try-text").FillAsync("Quanto dura lo sbiancamento Zefiro?").Within(ConsoleBrowser.ActionTimeout);
         await page.Locator("#try-text").PressAsync("Enter").Within(ConsoleBrowser.ActionTimeout);
         var reply = page.Locator(".phone .bubble.bot").Last;
@@ -108,7 +108,7 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
         await ConsoleBrowser.ScreenshotAsync(page, "try-it");
 
         // The owner's test shows in the inbox as such (and is left out of the figures).
-        await page.GotoAsync(ConsoleBrowser.PagePath("inbox")).Within(ConsoleBrowser.ActionTimeout);
+        await ConsoleBrowser.GotoAsync(page, ConsoleBrowser.PagePath("inbox"));
         await Expect(page.Locator(".conversations li .badge.test").First).ToHaveTextAsync("Prova dalla console").Within(ConsoleBrowser.ActionTimeout);
     }
 
@@ -225,13 +225,38 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_draft_written_while_the_review_page_is_open_appears_without_reloading()
+    {
+        var customer = graph.NewCustomer("Giulia Neri");
+        await customer.SendTextAsync("Salve");
+        await customer.WaitForRepliesAsync(1, ReplyTimeout);
+
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("review"));
+        await Expect(page.Locator("main h1")).ToHaveTextAsync("Da approvare").Within(ConsoleBrowser.ActionTimeout);
+
+        // What the worker does when it holds an answer back: the draft, then its live event.
+        var id = await SaveDraftAsync(customer.ConversationKey, "Fate anche le faccette, chiede Giulia?", "Sì, in due sedute.");
+        await new AssistantEventPublisher(graph.Redis)
+            .PublishAsync(new AssistantEvent(AssistantEvent.DraftCreated, ConsoleBrowser.BusinessId, customer.ConversationKey, id, DateTimeOffset.UtcNow))
+            .Within();
+
+        // Well inside the page's 15 s fallback poll: only the event can have brought it.
+        var card = page.Locator("article.draft", new() { HasText = "faccette, chiede Giulia" });
+        await Expect(card).ToBeVisibleAsync(new() { Timeout = 5_000 }).Within(ConsoleBrowser.ActionTimeout);
+
+        await card.GetByRole(AriaRole.Button, new() { Name = "Rifiuta: passa a una persona" }).ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        await Expect(card).ToBeHiddenAsync().Within(ConsoleBrowser.ActionTimeout);
+    }
+
+    [Fact]
     public async Task Every_page_passes_the_accessibility_rules_that_matter()
     {
         var page = await Browser.NewPageAsync();
         await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("inbox"));
         foreach (var section in new[] { "inbox", "review", "knowledge", "responses", "try", "figures", "settings" })
         {
-            await page.GotoAsync(ConsoleBrowser.PagePath(section)).Within(ConsoleBrowser.ActionTimeout);
+            await ConsoleBrowser.GotoAsync(page, ConsoleBrowser.PagePath(section));
             await Expect(page.Locator("main h1")).ToBeVisibleAsync(Visible).Within(ConsoleBrowser.ActionTimeout);
             var result = await page.RunAxe().Within(ConsoleBrowser.ActionTimeout);
             var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes: {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))})").ToList();
@@ -275,7 +300,7 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
             Assert.Equal(0, await agent.Locator("#knowledge-upload").CountAsync().Within());
             Assert.Equal(0, await agent.GetByRole(AriaRole.Button, new() { Name = "Salva e reindicizza" }).CountAsync().Within());
             Assert.Equal(0, await agent.Locator("#business-switcher").CountAsync().Within());
-            await agent.GotoAsync($"/b/{second.Id}/inbox").Within(ConsoleBrowser.ActionTimeout);
+            await ConsoleBrowser.GotoAsync(agent, $"/b/{second.Id}/inbox");
             await Expect(agent.Locator("main h1")).ToHaveTextAsync("Non trovato.").Within(ConsoleBrowser.ActionTimeout);
         }
         finally
@@ -375,7 +400,7 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
             Assert.Equal(original.Tone, stored.Tone);
 
             // A fresh page shows what is stored; one half missing is refused on the page and changes nothing.
-            await page.GotoAsync(ConsoleBrowser.PagePath("settings")).Within(ConsoleBrowser.ActionTimeout);
+            await ConsoleBrowser.GotoAsync(page, ConsoleBrowser.PagePath("settings"));
             await Expect(page.GetByLabel("Nome del modello")).ToHaveValueAsync("ripresa_conversazione").Within(ConsoleBrowser.ActionTimeout);
             await Expect(page.GetByLabel("Parametri del testo")).ToHaveValueAsync("Studio Dentistico Aurora\ndomani alle 9").Within(ConsoleBrowser.ActionTimeout);
             await page.GetByLabel("Codice lingua").FillAsync("").Within(ConsoleBrowser.ActionTimeout);
