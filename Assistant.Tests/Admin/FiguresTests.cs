@@ -49,30 +49,10 @@ public sealed class FiguresTests(AdminFixture fixture)
         }).Within();
 
         var drafts = fixture.Service<DraftStore>();
-        await drafts.SaveAsync(new DraftRecord
-        {
-            Id = Guid.NewGuid().ToString("N"),
-            BusinessId = business,
-            ConversationKey = consoleTest,
-            Question = "q",
-            Text = "t",
-            Confidence = 0.5,
-            CreatedAt = _t0,
-            Status = DraftStatus.Approved,
-        }).Within();
+        await drafts.SaveAsync(Draft(business, consoleTest, DraftStatus.Approved)).Within();
         foreach (var status in new[] { DraftStatus.Approved, DraftStatus.Edited, DraftStatus.Rejected, DraftStatus.Pending, DraftStatus.Approved })
         {
-            await drafts.SaveAsync(new DraftRecord
-            {
-                Id = Guid.NewGuid().ToString("N"),
-                BusinessId = business,
-                ConversationKey = handedOff,
-                Question = "q",
-                Text = "t",
-                Confidence = 0.5,
-                CreatedAt = _t0,
-                Status = status,
-            }).Within();
+            await drafts.SaveAsync(Draft(business, handedOff, status)).Within();
         }
 
         using var owner = await fixture.OwnerAsync();
@@ -101,6 +81,18 @@ public sealed class FiguresTests(AdminFixture fixture)
         Assert.Equal(0, empty.Conversations);
         Assert.Null(empty.Latency.P50Ms);
     }
+
+    private DraftRecord Draft(string business, string conversationKey, string status) => new()
+    {
+        Id = Guid.NewGuid().ToString("N"),
+        BusinessId = business,
+        ConversationKey = conversationKey,
+        Question = "q",
+        Text = "t",
+        Confidence = 0.5,
+        CreatedAt = _t0,
+        Status = status,
+    };
 
     private static (MessageAuthor Author, string Intent, int SentAfterMs, string? Agent) Line(MessageAuthor author, string intent, int sentAfterMs, string? agent = null) =>
         (author, intent, sentAfterMs, agent);

@@ -124,16 +124,8 @@ public sealed class OutboundSenderTests
             ["Outbound:ReEngagementTemplates:biz-1:Name"] = "riprendiamo",
             ["Outbound:ReEngagementTemplates:biz-1:Language"] = "it",
         });
-        harness.Graph.Script(GraphApiStandIn.Error(400, 131047, "Re-engagement message"));
-        harness.StartSender("s1");
-        var message = SenderHarness.Text("Ciao!");
-
-        await harness.Queue.EnqueueAsync(message).Within();
-
+        var (message, requests) = await SendIntoAClosedWindowAsync(harness);
         var templateId = message.Id + ".reengage";
-        await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(templateId))?.State == OutboundState.Sent, "template sent");
-        var requests = harness.Graph.MessageRequests;
-        Assert.Equal(2, requests.Count);
         Assert.Equal("template", (string?)requests[1].Json["type"]);
         Assert.Equal("riprendiamo", (string?)requests[1].Json["template"]!["name"]);
         Assert.Equal("393331234567", (string?)requests[1].Json["to"]);
@@ -147,16 +139,8 @@ public sealed class OutboundSenderTests
     {
         await using var harness = await SenderHarness.StartAsync();
         await harness.UpsertBusinessAsync(new ReEngagementTemplate { Name = "ci_risentiamo", Language = "en_US", BodyParameters = ["Studio Aurora", "domani"] });
-        harness.Graph.Script(GraphApiStandIn.Error(400, 131047, "Re-engagement message"));
-        harness.StartSender("s1");
-        var message = SenderHarness.Text("Ciao!");
-
-        await harness.Queue.EnqueueAsync(message).Within();
-
+        var (message, requests) = await SendIntoAClosedWindowAsync(harness);
         var templateId = message.Id + ".reengage";
-        await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(templateId))?.State == OutboundState.Sent, "template sent");
-        var requests = harness.Graph.MessageRequests;
-        Assert.Equal(2, requests.Count);
         var template = requests[1].Json["template"]!;
         Assert.Equal("template", (string?)requests[1].Json["type"]);
         Assert.Equal("ci_risentiamo", (string?)template["name"]);
@@ -179,15 +163,7 @@ public sealed class OutboundSenderTests
             ["Outbound:ReEngagementTemplates:*:Language"] = "it",
         });
         await harness.UpsertBusinessAsync(new ReEngagementTemplate { Name = "ci_risentiamo", Language = "it" });
-        harness.Graph.Script(GraphApiStandIn.Error(400, 131047, "Re-engagement message"));
-        harness.StartSender("s1");
-        var message = SenderHarness.Text("Ciao!");
-
-        await harness.Queue.EnqueueAsync(message).Within();
-
-        await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(message.Id + ".reengage"))?.State == OutboundState.Sent, "template sent");
-        var requests = harness.Graph.MessageRequests;
-        Assert.Equal(2, requests.Count);
+        var (_, requests) = await SendIntoAClosedWindowAsync(harness);
         Assert.Equal("ci_risentiamo", (string?)requests[1].Json["template"]!["name"]);
         Assert.Null(requests[1].Json["template"]!["components"]);
     }
@@ -361,5 +337,20 @@ public sealed class OutboundSenderTests
         Assert.Equal(OutboundState.Delivered, record!.State);
         Assert.Equal(SandboxOutbox.SandboxWamid(text.Id), record.Wamid);
         Assert.Empty(harness.Graph.Requests);
+    }
+
+    /// <summary>A text refused with 131047 (window closed), then its re-engagement template sent: both Graph requests.</summary>
+    private static async Task<(OutboundMessage Message, IReadOnlyList<RecordedRequest> Requests)> SendIntoAClosedWindowAsync(SenderHarness harness)
+    {
+        harness.Graph.Script(GraphApiStandIn.Error(400, 131047, "Re-engagement message"));
+        harness.StartSender("s1");
+        var message = SenderHarness.Text("Ciao!");
+
+        await harness.Queue.EnqueueAsync(message).Within();
+
+        await SenderHarness.EventuallyAsync(async () => (await harness.Records.GetAsync(message.Id + ".reengage"))?.State == OutboundState.Sent, "template sent");
+        var requests = harness.Graph.MessageRequests;
+        Assert.Equal(2, requests.Count);
+        return (message, requests);
     }
 }
