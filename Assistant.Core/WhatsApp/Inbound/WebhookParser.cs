@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Frozen;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
@@ -134,37 +135,17 @@ public static class WebhookParser
         var rawType = m.String("type") ?? InferType(m);
         var errors = ReadErrors(m);
 
-        var content = rawType == "edit" && m.Object("edit") is { } edit
-            ? ReadContent(edit.Object("message") is { } inner ? inner.String("type") ?? InferType(inner) : string.Empty, edit.Object("message") ?? default)
-            : ReadContent(rawType, m);
-
-        var type = rawType switch
-        {
-            "edit" => InboundMessageType.Edit,
-            "revoke" => InboundMessageType.Revoke,
-            _ => content.Type,
-        };
-
-        return new InboundMessage
+        // The envelope (who, when, which reply) is the same for every type; the content fills it in.
+        var envelope = new InboundMessage
         {
             Id = m.String("id") is { Length: > 0 } id ? id : SyntheticId(m),
             PhoneNumberId = scope.PhoneNumberId,
             DisplayPhoneNumber = scope.DisplayPhoneNumber,
             WabaId = scope.WabaId,
             Contact = contact,
-            Type = type,
+            Type = InboundMessageType.Unsupported,
             RawType = rawType,
             IsEcho = echo,
-            Text = content.Text,
-            Media = content.Media,
-            Location = content.Location,
-            Reaction = content.Reaction,
-            Interactive = content.Interactive,
-            Button = content.Button,
-            SharedContacts = content.SharedContacts,
-            Order = content.Order,
-            SystemChange = content.SystemChange,
-            UnsupportedType = content.UnsupportedType,
             OriginalMessageId = rawType switch
             {
                 "edit" => m.Object("edit").String("original_message_id"),
@@ -177,6 +158,16 @@ public static class WebhookParser
             Timestamp = ((JsonElement?)m).UnixTime("timestamp") ?? scope.ReceivedAt,
             ReceivedAt = scope.ReceivedAt,
         };
+
+        // An edit carries the new message whole: its content is read as that message's, and the type stays "edit".
+        if (rawType == "edit")
+        {
+            var edited = m.Object("edit") is { } edit && edit.Object("message") is { } inner
+                ? WithContent(envelope, inner.String("type") ?? InferType(inner), inner)
+                : envelope;
+            return edited with { Type = InboundMessageType.Edit };
+        }
+        return WithContent(envelope, rawType, m);
     }
 
     /// <summary>No <c>type</c> key (not what Meta sends, but it happens): take the first content key we know.</summary>
@@ -198,26 +189,31 @@ public static class WebhookParser
         "button", "reaction", "order", "system", "revoke", "edit", "unsupported",
     ];
 
-    private static MessageContent ReadContent(string rawType, JsonElement m)
+    private static readonly FrozenDictionary<string, InboundMessageType> MediaTypes = new Dictionary<string, InboundMessageType>
+    {
+        ["image"] = InboundMessageType.Image,
+        ["video"] = InboundMessageType.Video,
+        ["audio"] = InboundMessageType.Audio,
+        ["document"] = InboundMessageType.Document,
+        ["sticker"] = InboundMessageType.Sticker,
+    }.ToFrozenDictionary();
+
+    /// <summary>The message with what its type-specific object holds.</summary>
+    private static InboundMessage WithContent(InboundMessage envelope, string rawType, JsonElement m)
     {
         var body = m.Object(rawType);
+        if (MediaTypes.TryGetValue(rawType, out var mediaType))
+        {
+            return envelope with { Type = mediaType, Media = ReadMedia(body) };
+        }
         switch (rawType)
         {
             case "text":
-                return new MessageContent(InboundMessageType.Text) { Text = body.String("body") };
-            case "image":
-                return new MessageContent(InboundMessageType.Image) { Media = ReadMedia(body) };
-            case "video":
-                return new MessageContent(InboundMessageType.Video) { Media = ReadMedia(body) };
-            case "audio":
-                return new MessageContent(InboundMessageType.Audio) { Media = ReadMedia(body) };
-            case "document":
-                return new MessageContent(InboundMessageType.Document) { Media = ReadMedia(body) };
-            case "sticker":
-                return new MessageContent(InboundMessageType.Sticker) { Media = ReadMedia(body) };
+                return envelope with { Type = InboundMessageType.Text, Text = body.String("body") };
             case "location":
-                return new MessageContent(InboundMessageType.Location)
+                return envelope with
                 {
+                    Type = InboundMessageType.Location,
                     Location = body is null ? null : new LocationInfo
                     {
                         Latitude = body.Double("latitude"),
@@ -228,16 +224,17 @@ public static class WebhookParser
                     },
                 };
             case "contacts":
-                return new MessageContent(InboundMessageType.Contacts) { SharedContacts = ReadSharedContacts(m) };
+                return envelope with { Type = InboundMessageType.Contacts, SharedContacts = ReadSharedContacts(m) };
             case "interactive":
                 var interactive = ReadInteractive(body);
-                return new MessageContent(InboundMessageType.Interactive) { Interactive = interactive, Text = interactive?.Title };
+                return envelope with { Type = InboundMessageType.Interactive, Interactive = interactive, Text = interactive?.Title };
             case "button":
                 var button = body is null ? null : new ButtonReply { Payload = body.String("payload"), Text = body.String("text") };
-                return new MessageContent(InboundMessageType.Button) { Button = button, Text = button?.Text };
+                return envelope with { Type = InboundMessageType.Button, Button = button, Text = button?.Text };
             case "reaction":
-                return new MessageContent(InboundMessageType.Reaction)
+                return envelope with
                 {
+                    Type = InboundMessageType.Reaction,
                     Reaction = new ReactionInfo
                     {
                         MessageId = body.String("message_id"),
@@ -245,10 +242,11 @@ public static class WebhookParser
                     },
                 };
             case "order":
-                return new MessageContent(InboundMessageType.Order) { Order = ReadOrder(body) };
+                return envelope with { Type = InboundMessageType.Order, Order = ReadOrder(body) };
             case "system":
-                return new MessageContent(InboundMessageType.System)
+                return envelope with
                 {
+                    Type = InboundMessageType.System,
                     SystemChange = new SystemChange
                     {
                         Type = body.String("type"),
@@ -258,14 +256,15 @@ public static class WebhookParser
                     },
                 };
             case "request_welcome":
-                return new MessageContent(InboundMessageType.RequestWelcome);
+                return envelope with { Type = InboundMessageType.RequestWelcome };
             case "revoke":
-                return new MessageContent(InboundMessageType.Revoke);
+                return envelope with { Type = InboundMessageType.Revoke };
             default:
                 // "unsupported", the older "unknown", and any type Meta invents later.
                 var unsupportedType = m.Object("unsupported").String("type");
-                return new MessageContent(InboundMessageType.Unsupported)
+                return envelope with
                 {
+                    Type = InboundMessageType.Unsupported,
                     UnsupportedType = unsupportedType ?? (rawType is "unsupported" or "unknown" or "" ? null : rawType),
                 };
         }
