@@ -57,18 +57,19 @@ public sealed partial class ConversationResponder(
 
         var lastInbound = turn.Messages.Where(m => !m.IsEcho).Max(m => m.Timestamp);
         await window.RecordInboundAsync(business.Profile.Id, conversation.Key, lastInbound);
-        conversation = await conversations.UpdateAsync(conversation.Key, c => c with
+        ConversationRecord Touched(ConversationRecord c) => c with
         {
             LastInboundAt = lastInbound,
             LastActivityAt = time.GetUtcNow(),
             TurnsSinceSummary = c.TurnsSinceSummary + turn.Messages.Count,
-        }) ?? conversation;
+        };
 
         // A turn written while a person had the conversation (it may be handled just after the
         // release, once the debounce is over) was meant for the person: the bot does not answer it.
         var meantForPerson = conversation.ReleasedAt is { } released && turn.Last.ReceivedAt < released;
         if (conversation.State == ConversationState.Human || meantForPerson)
         {
+            await conversations.UpdateAsync(conversation.Key, Touched);
             metrics.TurnHandled(Routes.Silent, "human");
             await events.PublishAsync(new AssistantEvent(AssistantEvent.MessageReceived, business.Profile.Id, conversation.Key, turn.Last.Id, time.GetUtcNow()));
             return;
@@ -79,7 +80,8 @@ public sealed partial class ConversationResponder(
         activity?.SetTag("turn.route", decision.Route);
         activity?.SetTag("turn.intent", decision.Intent);
 
-        conversation = await conversations.UpdateAsync(conversation.Key, c => c with
+        // One write for the turn: a read-modify-write transaction costs seven Redis commands.
+        conversation = await conversations.UpdateAsync(conversation.Key, c => Touched(c) with
         {
             LastIntent = decision.Intent ?? c.LastIntent,
             LastConfidence = decision.Confidence ?? c.LastConfidence,
