@@ -11,7 +11,9 @@ namespace Assistant.Core.Streams;
 /// at-least-once, ack only after the handler returned, reclaim of entries a dead or failing
 /// consumer left pending (XAUTOCLAIM), dead-letter after <see cref="StreamConsumerOptions.MaxAttempts"/>
 /// deliveries. StackExchange.Redis cannot block on XREADGROUP without stalling the shared
-/// multiplexer, so an empty stream is polled with a delay that grows while it stays empty.
+/// multiplexer, so the consumer sleeps while the stream is empty and wakes on the producers'
+/// nudge (<see cref="StreamWakeup"/>) or, should a nudge be lost, at a poll whose delay grows
+/// while the stream stays empty.
 /// </summary>
 /// <remarks>
 /// Handlers are started in stream order and a handler's synchronous prefix runs before the next
@@ -34,6 +36,8 @@ public sealed partial class RedisStreamConsumer
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentDictionary<string, InFlightEntry> _inFlight = new(StringComparer.Ordinal);
     private RedisValue _claimCursor = "0-0";
+    private TaskCompletionSource _wake = NewWake();
+    private bool _subscribed;
 
     public RedisStreamConsumer(
         IConnectionMultiplexer redis,
@@ -80,11 +84,14 @@ public sealed partial class RedisStreamConsumer
         {
             while (!cancellationToken.IsCancellationRequested)
             {
+                // Armed before the read: a nudge that comes while reading cuts the next sleep short.
+                var wake = ArmWake();
                 try
                 {
                     var started = 0;
                     if (_timeProvider.GetUtcNow() >= nextClaim)
                     {
+                        await SubscribeAsync();
                         await KeepAliveAsync();
                         started += await ReclaimAsync(cancellationToken);
                         nextClaim = _timeProvider.GetUtcNow() + _options.ClaimInterval;
@@ -117,9 +124,9 @@ public sealed partial class RedisStreamConsumer
                     // Never sleep through a reclaim round: keep-alives must beat the claim idle time.
                     var untilClaim = nextClaim - _timeProvider.GetUtcNow();
                     var sleep = untilClaim < delay ? untilClaim : delay;
-                    if (sleep > TimeSpan.Zero)
+                    if (sleep > TimeSpan.Zero && await SleepAsync(sleep, wake, cancellationToken))
                     {
-                        await Task.Delay(sleep, _timeProvider, cancellationToken);
+                        delay = TimeSpan.Zero;
                     }
                 }
             }
@@ -129,7 +136,80 @@ public sealed partial class RedisStreamConsumer
             // Shutdown: running handlers see the same token; their entries stay pending for whoever comes next.
         }
 
+        await UnsubscribeAsync();
         await WhenIdleAsync();
+    }
+
+    /// <summary>Sleeps until <paramref name="sleep"/> is over or a producer's nudge arrives; true when nudged.</summary>
+    private async Task<bool> SleepAsync(TimeSpan sleep, Task wake, CancellationToken cancellationToken)
+    {
+        if (wake.IsCompleted)
+        {
+            return true;
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var elapsed = Task.Delay(sleep, _timeProvider, timer.Token);
+        var first = await Task.WhenAny(wake, elapsed);
+        await timer.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        return first == wake;
+    }
+
+    private Task ArmWake()
+    {
+        var current = Volatile.Read(ref _wake);
+        if (!current.Task.IsCompleted)
+        {
+            return current.Task;
+        }
+
+        // Only this loop replaces the source; the subscription only completes it.
+        var fresh = NewWake();
+        Volatile.Write(ref _wake, fresh);
+        return fresh.Task;
+    }
+
+    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private void OnWakeup(RedisChannel channel, RedisValue message) => Volatile.Read(ref _wake).TrySetResult();
+
+    /// <summary>Subscribes to the stream's nudges; retried at each reclaim round until it works (the multiplexer then resubscribes by itself after a reconnect).</summary>
+    private async Task SubscribeAsync()
+    {
+        if (_subscribed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _redis.GetSubscriber().SubscribeAsync(StreamWakeup.Channel(_options.StreamName), OnWakeup);
+            _subscribed = true;
+        }
+        catch (RedisException e)
+        {
+            // Polling alone still reads everything; only the first message after a quiet spell waits longer.
+            LogRedisError(_logger, e, _options.StreamName);
+        }
+    }
+
+    private async Task UnsubscribeAsync()
+    {
+        if (!_subscribed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _redis.GetSubscriber().UnsubscribeAsync(StreamWakeup.Channel(_options.StreamName), OnWakeup);
+            _subscribed = false;
+        }
+        catch (Exception e) when (e is RedisException or ObjectDisposedException)
+        {
+            LogRedisError(_logger, e, _options.StreamName);
+        }
     }
 
     /// <summary>One XREADGROUP of new entries (as many as there are free slots); starts their handlers and returns how many.</summary>

@@ -27,10 +27,11 @@ public sealed class StreamConsumerOptions
     public TimeSpan MinPollDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <remarks>
-    /// It bounds how long the first message after a quiet spell waits before anyone reads it, on
-    /// each queue hop (webhook → worker → sender): 25 ms costs an idle consumer 40 cheap reads a second.
+    /// Producers nudge the consumers when they add an entry (<see cref="StreamWakeup"/>), so the poll
+    /// only matters when a nudge is lost (a reconnect) or a producer does not send one: then it
+    /// bounds how long an entry waits. 250 ms costs an idle consumer 4 cheap reads a second.
     /// </remarks>
-    public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromMilliseconds(25);
+    public TimeSpan MaxPollDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>An entry pending (read, not acked) longer than this is taken over with XAUTOCLAIM: its consumer died or failed it.</summary>
     public TimeSpan ClaimIdleTime { get; set; } = TimeSpan.FromSeconds(60);

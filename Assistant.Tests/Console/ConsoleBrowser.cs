@@ -64,7 +64,9 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         await page.Locator("#email").FillAsync(email).Within(ActionTimeout);
         await page.Locator("#password").FillAsync(password).Within(ActionTimeout);
         await page.Locator("form button[type=submit]").ClickAsync().Within(ActionTimeout);
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal)).Within(ActionTimeout);
+        // Back on the page once the redirect commits; its load event is not waited for (a slow static
+        // file under a loaded CI machine held it past the timeout once): the connected marker is what counts.
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit }).Within(ActionTimeout);
         await WaitUntilInteractiveAsync(page);
     }
 

@@ -14,7 +14,8 @@ public sealed class InboundEventQueue(IConnectionMultiplexer redis)
     //       sequence (a sorted set of its entry ids, by arrival), or a placeholder when the event has no conversation.
     // ARGV: [1] marker TTL seconds, [2] traceparent, [3] tracestate, then per event 4 values:
     //       kind, conversation, event JSON, MAXLEN.
-    // Returns one 1/0 per event: 1 = appended, 0 = duplicate.
+    // Returns one 1/0 per event: 1 = appended, 0 = duplicate. Each stream that got an entry is
+    // nudged once on its wake-up channel (StreamWakeup), so an idle consumer reads it at once.
     // The sequence is what lets several worker replicas answer one conversation strictly in arrival
     // order: it is written in the same atomic step as the entry, so no reader can see one without the other.
     private const string Script = """
@@ -23,6 +24,7 @@ public sealed class InboundEventQueue(IConnectionMultiplexer redis)
         local ts = ARGV[3]
         local result = {}
         local n = #KEYS / 3
+        local woken = {}
         for i = 1, n do
           local a = 3 + (i - 1) * 4
           if redis.call('SET', KEYS[3 * i - 2], '1', 'NX', 'EX', ttl) then
@@ -34,6 +36,10 @@ public sealed class InboundEventQueue(IConnectionMultiplexer redis)
               local score = tonumber(string.sub(id, 1, dash - 1)) * 1000 + tonumber(string.sub(id, dash + 1))
               redis.call('ZADD', KEYS[3 * i], score, id)
               redis.call('EXPIRE', KEYS[3 * i], ttl)
+            end
+            if not woken[KEYS[3 * i - 1]] then
+              woken[KEYS[3 * i - 1]] = true
+              redis.call('PUBLISH', KEYS[3 * i - 1] .. ':wake', '')
             end
             result[i] = 1
           else

@@ -30,7 +30,7 @@ public sealed class HandoffRequestPublisher(IConnectionMultiplexer redis, TimePr
             new("createdAt", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
             .. StreamEntryExtensions.CurrentTraceFields(),
         ];
-        await database.StreamAddAsync(StreamNames.HandoffRequests, fields);
+        await database.AddAndWakeAsync(StreamNames.HandoffRequests, fields);
         return true;
     }
 }

@@ -23,6 +23,7 @@ public sealed class OutboundQueue(IConnectionMultiplexer redis, OutboundRecordSt
             var transaction = redis.GetDatabase().CreateTransaction();
             await records.CreateAsync(part, options.Value.RecordTtl, transaction);
             _ = transaction.StreamAddAsync(StreamNames.Outbound, Fields(part));
+            _ = transaction.PublishWakeupAsync(StreamNames.Outbound);
             if (await transaction.ExecuteAsync())
             {
                 queued.Add(part.Id);
@@ -36,7 +37,7 @@ public sealed class OutboundQueue(IConnectionMultiplexer redis, OutboundRecordSt
     public async Task RequeueAsync(OutboundMessage message, string reason)
     {
         await records.ResetForRequeueAsync(message.Id, reason);
-        await redis.GetDatabase().StreamAddAsync(StreamNames.Outbound, Fields(message));
+        await redis.GetDatabase().AddAndWakeAsync(StreamNames.Outbound, Fields(message));
     }
 
     private NameValueEntry[] Fields(OutboundMessage message) =>
