@@ -14,7 +14,7 @@ public sealed record HandoffRecord
 
     public required ContactInfo Contact { get; init; }
 
-    /// <summary>always_human, low_confidence, customer_request, flow, outside_window, no_answer, review_escalated, business_phone...</summary>
+    /// <summary>always_human, low_confidence, customer_request, flow, outside_window, no_answer, review_escalated, business_phone, processing_failed (the worker gave up on a message)...</summary>
     public required string Reason { get; init; }
 
     public string? Intent { get; init; }

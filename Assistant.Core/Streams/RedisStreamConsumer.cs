@@ -31,6 +31,7 @@ public sealed partial class RedisStreamConsumer
     private readonly IConnectionMultiplexer _redis;
     private readonly StreamConsumerOptions _options;
     private readonly Func<StreamEntry, CancellationToken, Task> _handler;
+    private readonly Func<StreamEntry, string, CancellationToken, Task>? _onDeadLetter;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _slots;
@@ -44,11 +45,13 @@ public sealed partial class RedisStreamConsumer
         StreamConsumerOptions options,
         Func<StreamEntry, CancellationToken, Task> handler,
         ILogger logger,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        Func<StreamEntry, string, CancellationToken, Task>? onDeadLetter = null)
     {
         _redis = redis;
         _options = options;
         _handler = handler;
+        _onDeadLetter = onDeadLetter;
         _logger = logger;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _slots = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
@@ -263,7 +266,7 @@ public sealed partial class RedisStreamConsumer
             if (deliveryCount > _options.MaxAttempts)
             {
                 var lastError = await Database.HashGetAsync(_options.ErrorsKey, entry.Id);
-                await DeadLetterAsync(entry, lastError.IsNullOrEmpty ? "not acked after repeated deliveries (consumer crashed or hung?)" : lastError!, deliveryCount - 1);
+                await DeadLetterAsync(entry, lastError.IsNullOrEmpty ? "not acked after repeated deliveries (consumer crashed or hung?)" : lastError!, deliveryCount - 1, cancellationToken);
                 continue;
             }
 
@@ -347,7 +350,7 @@ public sealed partial class RedisStreamConsumer
             {
                 if (deliveryCount >= _options.MaxAttempts)
                 {
-                    await DeadLetterAsync(entry, $"{e.GetType().Name}: {e.Message}", deliveryCount);
+                    await DeadLetterAsync(entry, $"{e.GetType().Name}: {e.Message}", deliveryCount, cancellationToken);
                 }
                 else
                 {
@@ -375,8 +378,27 @@ public sealed partial class RedisStreamConsumer
         await Task.WhenAll(ack, forget);
     }
 
-    private async Task DeadLetterAsync(StreamEntry entry, string error, long attempts)
+    private async Task DeadLetterAsync(StreamEntry entry, string error, long attempts, CancellationToken cancellationToken)
     {
+        if (_onDeadLetter is not null)
+        {
+            // The owner's last word (the worker hands the customer to a person); its failure must
+            // not keep the entry cycling, so it is logged and the entry is dead-lettered anyway.
+            try
+            {
+                await _onDeadLetter(entry, error, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutdown: left pending, so the next consumer dead-letters it, handler included.
+                return;
+            }
+            catch (Exception e)
+            {
+                LogDeadLetterHandlerFailed(_logger, e, _options.StreamName, (string?)entry.Id);
+            }
+        }
+
         var fields = entry.Values
             .Append(new NameValueEntry("dead.stream", _options.StreamName))
             .Append(new NameValueEntry("dead.group", _options.GroupName))
@@ -413,6 +435,9 @@ public sealed partial class RedisStreamConsumer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler failed for {Stream}/{EntryId} (delivery {Delivery} of {MaxAttempts})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string stream, string? entryId, long delivery, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The dead-letter handler failed for {Stream}/{EntryId}; dead-lettering it anyway")]
+    private static partial void LogDeadLetterHandlerFailed(ILogger logger, Exception exception, string stream, string? entryId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Entry {Stream}/{EntryId} dead-lettered after {Attempts} deliveries to {DeadLetterStream}: {Error}")]
     private static partial void LogDeadLettered(ILogger logger, string stream, string? entryId, long attempts, string deadLetterStream, string error);

@@ -121,6 +121,35 @@ public sealed class RedisStreamConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_owner_has_a_last_word_before_an_entry_is_dead_lettered_and_its_failure_does_not_keep_the_entry_cycling()
+    {
+        var lastWords = new List<(string Payload, string Error, long DeadBefore)>();
+        var consumer = new RedisStreamConsumer(_redis.Connection, Options(maxAttempts: 2),
+            (_, _) => throw new InvalidOperationException("boom"),
+            NullLogger.Instance,
+            onDeadLetter: (entry, error, _) =>
+            {
+                // The entry is not in the dead-letter stream yet when the owner is told.
+                var deadBefore = _redis.Database.StreamLength(Stream + ":dead");
+                lock (lastWords)
+                {
+                    lastWords.Add(((string)entry["payload"]!, error, deadBefore));
+                }
+                throw new InvalidOperationException("the last word failed too");
+            });
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        await _redis.Database.StreamAddAsync(Stream, "payload", "p1").Within();
+
+        await SenderHarness.EventuallyAsync(async () => await _redis.Database.StreamLengthAsync(Stream + ":dead") == 1, "dead letter");
+        await stop.CancelAsync();
+        await run.Within();
+
+        Assert.Equal([("p1", "InvalidOperationException: boom", 0L)], lastWords);
+        Assert.Equal(0, (await _redis.Database.StreamPendingAsync(Stream, "g").Within()).PendingMessageCount);
+    }
+
+    [Fact]
     public async Task An_entry_whose_consumers_keep_crashing_is_dead_lettered_without_another_try()
     {
         var options = Options("crashy", maxAttempts: 2);

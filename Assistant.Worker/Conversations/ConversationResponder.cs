@@ -1,6 +1,8 @@
 using Assistant.Core.Conversations;
 using Assistant.Core.Llm;
+using Assistant.Core.Replies;
 using Assistant.Core.Telemetry;
+using Assistant.Core.WhatsApp.Inbound;
 using Assistant.Core.WhatsApp.Outbound;
 using Assistant.Worker.Inbound;
 using Microsoft.Extensions.AI;
@@ -30,6 +32,9 @@ public sealed partial class ConversationResponder(
     TimeProvider time,
     ILogger<ConversationResponder> logger)
 {
+    /// <summary>The hand-off reason when the worker gave up on a message.</summary>
+    public const string ProcessingFailedReason = "processing_failed";
+
     public async Task RespondAsync(string turnId, CustomerTurn turn, CancellationToken cancellationToken)
     {
         var first = turn.Messages[0];
@@ -111,6 +116,41 @@ public sealed partial class ConversationResponder(
 
         metrics.TurnHandled(decision.Route, decision.Intent ?? "none");
         await RefreshSummaryAsync(conversation, cancellationToken);
+    }
+
+    /// <summary>
+    /// The last resort for a message the worker failed on at every attempt (it is about to be
+    /// dead-lettered): the customer hears that a person will answer and the conversation goes to a
+    /// person, so nobody waits for a reply that never comes. Only the conversation store and a
+    /// template are used, nothing that classifies or retrieves. The reply and the hand-off carry
+    /// the turn's own ids: if the failed turn had already queued its answer, nothing goes twice.
+    /// </summary>
+    public async Task HandOverAfterFailureAsync(string turnId, InboundMessage message, CancellationToken cancellationToken)
+    {
+        var business = await businesses.GetAsync(message.BusinessId);
+        if (business is null || message.IsEcho)
+        {
+            return;
+        }
+
+        var turn = new CustomerTurn([message]);
+        var contact = new ContactInfo(message.Contact.WaId, message.Contact.UserId, message.Contact.Name, message.Contact.Username);
+        var conversation = await conversations.GetOrCreateAsync(business.Profile.Id, message.ConversationKey, contact);
+        await RecordCustomerLinesAsync(conversation, turn);
+        if (conversation.State == ConversationState.Human)
+        {
+            // A person has the conversation already and sees the message in the thread.
+            await events.PublishAsync(new AssistantEvent(AssistantEvent.MessageReceived, business.Profile.Id, conversation.Key, message.Id, time.GetUtcNow()));
+            return;
+        }
+
+        var profile = business.Profile;
+        var language = ReplyTemplates.ResolveLanguage(conversation.Language, profile);
+        var reply = ReplyTemplates.Render(ReplyKeys.HandoffGeneric, language, profile.Tone, profile, business.Responses);
+        var decision = new TurnDecision { Route = Routes.Handoff, Reply = reply, Language = language, HandoffReason = ProcessingFailedReason };
+        await SendAsync(business, conversation, turn, turnId, reply, decision, cancellationToken);
+        await control.HandOffAsync(conversation.Key, ProcessingFailedReason, handoffId: "handoff." + turnId);
+        metrics.TurnHandled(Routes.Handoff, ProcessingFailedReason);
     }
 
     private async Task RecordCustomerLinesAsync(ConversationRecord conversation, CustomerTurn turn)

@@ -90,6 +90,25 @@ public sealed class InboundConsumerService : RedisStreamConsumerService
     }
 
     /// <summary>
+    /// The message failed at every attempt: before it goes to <c>wa:inbound:dead</c>, a person is
+    /// put in charge and the customer told so, and the conversation's later messages stop waiting
+    /// behind it.
+    /// </summary>
+    protected override async Task OnDeadLetterAsync(StreamEntry entry, string error, CancellationToken cancellationToken)
+    {
+        var kind = (string?)entry[InboundStreamFields.Kind];
+        var conversation = (string?)entry[InboundStreamFields.Conversation];
+        if (kind != InboundStreamFields.KindMessage || string.IsNullOrEmpty(conversation) || (string?)entry[InboundStreamFields.Event] is not { } json)
+        {
+            return;
+        }
+
+        var entryId = (string)entry.Id!;
+        await _responder.HandOverAfterFailureAsync(entryId, InboundMessage.Deserialize(json), cancellationToken);
+        await _gate.CompleteAsync(conversation, [entryId]);
+    }
+
+    /// <summary>
     /// The ids answered together with <paramref name="entryId"/>: itself, plus what the customer
     /// sends while a not-yet-complete message waits (at most <see cref="InboundOptions.MaxDebounce"/>).
     /// </summary>
