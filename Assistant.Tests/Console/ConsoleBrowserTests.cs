@@ -156,6 +156,22 @@ public sealed class ConsoleBrowserTests(AssistantGraphFixture graph) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_conversation_handed_to_a_person_says_why_in_words()
+    {
+        var customer = graph.NewCustomer("Elena Neri");
+        await customer.SendTextAsync("Vorrei parlare con una persona, per favore");
+        await customer.WaitForRepliesAsync(1, ReplyTimeout);
+
+        var page = await Browser.NewPageAsync();
+        await ConsoleBrowser.SignInAsync(page, ConsoleBrowser.PagePath("inbox"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Elena Neri" }).First.ClickAsync().Within(ConsoleBrowser.ActionTimeout);
+        var header = page.Locator("header.thread-head");
+        await Expect(header).ToContainTextAsync("Attende una persona").Within(ConsoleBrowser.ActionTimeout);
+        await Expect(header).ToContainTextAsync("chiede una persona").Within(ConsoleBrowser.ActionTimeout);
+        await Expect(header).Not.ToContainTextAsync("human_request").Within(ConsoleBrowser.ActionTimeout);
+    }
+
+    [Fact]
     public async Task Approving_a_draft_sends_it_to_the_customer()
     {
         var customer = graph.NewCustomer("Sara Neri");

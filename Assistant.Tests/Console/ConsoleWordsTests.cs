@@ -20,6 +20,14 @@ public sealed class ConsoleWordsTests
     }
 
     [Fact]
+    public void A_handoff_reason_reads_as_words_and_one_without_words_as_it_is()
+    {
+        Assert.Equal("l'assistente non ha capito", ConsoleText.For("it").Reason("low_confidence"));
+        Assert.Equal("the message could not be handled", ConsoleText.For("en").Reason("processing_failed"));
+        Assert.Equal("vip_customer", ConsoleText.For("it").Reason("vip_customer"));
+    }
+
+    [Fact]
     public void The_test_customer_number_is_new_each_time_and_keys_the_conversation()
     {
         var first = TryItCustomer.New("Prova");

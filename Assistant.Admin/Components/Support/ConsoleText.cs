@@ -22,6 +22,9 @@ public sealed class ConsoleText
 
     public string this[string key] => _words.TryGetValue(key, out var text) ? text : key;
 
+    /// <summary>A hand-off reason in words; one the console has no words for (a business's own always-human intent, a sender's sentence) as it is.</summary>
+    public string Reason(string reason) => _words.TryGetValue("reason." + reason, out var text) ? text : reason;
+
     public string Format(string key, params object?[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, this[key], args);
 
     public static ConsoleText For(string? language) => Normalize(language) == English ? EnglishText : ItalianText;
