@@ -183,7 +183,8 @@ public sealed class OutboundSenderTests
         Assert.Equal("biz-1", (string?)request["businessId"]);
         Assert.Equal("conv-1", (string?)request["conversationKey"]);
         Assert.Equal(message.Id, (string?)request["messageId"]);
-        Assert.Contains("131047", (string?)request["reason"]);
+        Assert.Equal("outside_window", (string?)request["reason"]);
+        Assert.Contains("131047", (string?)request["detail"]);
         Assert.Single(harness.Graph.MessageRequests);
     }
 

@@ -25,6 +25,9 @@ public sealed partial class OutboundFailureHandler(
 {
     public const string ReEngagementSuffix = ".reengage";
 
+    /// <summary>The hand-off reason when a reply cannot go out because the 24-hour window closed and no template can reopen it.</summary>
+    public const string OutsideWindowReason = "outside_window";
+
     /// <summary>Copies the messages to <see cref="StreamNames.OutboundDeadLetter"/> with the reason, marks them failed, counts and logs once.</summary>
     public async Task DeadLetterAsync(IReadOnlyList<OutboundMessage> messages, string code, string reason, int attempts)
     {
@@ -105,9 +108,8 @@ public sealed partial class OutboundFailureHandler(
             return;
         }
 
-        await handoff.PublishAsync(new HandoffRequest(first.BusinessId, first.ConversationKey,
-            $"Reply could not be delivered: {reason}. No re-engagement template is configured; a person should contact the customer.",
-            first.Id, "outbound"));
+        await handoff.PublishAsync(new HandoffRequest(first.BusinessId, first.ConversationKey, OutsideWindowReason, first.Id, "outbound",
+            $"Reply could not be delivered: {reason}. No re-engagement template is configured; a person should contact the customer."));
         foreach (var message in messages)
         {
             await records.AdvanceAsync(message.Id, OutboundState.Failed, ttl, ("lastError", reason + "; handed to a person"));

@@ -6,7 +6,7 @@ namespace Assistant.Core.WhatsApp.Outbound;
 
 /// <summary>
 /// Writes hand-off requests to <see cref="StreamNames.HandoffRequests"/> with fields
-/// <c>businessId</c>, <c>conversationKey</c>, <c>reason</c>, <c>messageId</c>, <c>source</c>, <c>createdAt</c> (ISO 8601)
+/// <c>businessId</c>, <c>conversationKey</c>, <c>reason</c>, <c>messageId</c>, <c>source</c>, <c>detail</c>, <c>createdAt</c> (ISO 8601)
 /// and the trace context. At most one request per message id, so a retried handler does not page a person twice.
 /// </summary>
 public sealed class HandoffRequestPublisher(IConnectionMultiplexer redis, TimeProvider timeProvider)
@@ -27,6 +27,7 @@ public sealed class HandoffRequestPublisher(IConnectionMultiplexer redis, TimePr
             new("reason", request.Reason),
             new("messageId", request.MessageId ?? ""),
             new("source", request.Source),
+            new("detail", request.Detail ?? ""),
             new("createdAt", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)),
             .. StreamEntryExtensions.CurrentTraceFields(),
         ];
