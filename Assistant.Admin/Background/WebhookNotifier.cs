@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Assistant.Admin.Services;
 using Assistant.Core.Conversations;
+using Assistant.Core.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -30,7 +31,15 @@ public sealed partial class WebhookNotifier(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var message = await queue.ReadAsync(stoppingToken);
-                await NotifyAsync(message.Message.ToString(), stoppingToken);
+                try
+                {
+                    await NotifyAsync(message.Message.ToString(), stoppingToken);
+                }
+                catch (Exception ex) when (RedisFailure.IsTransient(ex))
+                {
+                    // The settings could not be read: this event is not forwarded; the listener stays.
+                    LogSettingsUnavailable(logger, ex);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -84,4 +93,7 @@ public sealed partial class WebhookNotifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Staff webhook of {BusinessId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string businessId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff webhook settings unreadable (Redis); an event was not forwarded")]
+    private static partial void LogSettingsUnavailable(ILogger logger, Exception exception);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Assistant.Core.Businesses;
 using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Redis;
 using StackExchange.Redis;
 
 namespace Assistant.Admin.Services;
@@ -19,6 +20,7 @@ public sealed partial class KnowledgeIngestionQueue(
     ILogger<KnowledgeIngestionQueue> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     private readonly Channel<string> _requests = Channel.CreateUnbounded<string>();
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
@@ -56,7 +58,35 @@ public sealed partial class KnowledgeIngestionQueue(
             {
                 _queued.Remove(businessId);
             }
-            await IngestAsync(businessId, stoppingToken);
+            try
+            {
+                await IngestAsync(businessId, stoppingToken);
+            }
+            catch (Exception ex) when (RedisFailure.IsTransient(ex))
+            {
+                // Redis is away: the request is tried again shortly, not lost (and the admin keeps running).
+                LogRetry(logger, ex, businessId);
+                _ = RequeueLaterAsync(businessId, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RequeueLaterAsync(string businessId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(RetryDelay, time, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        lock (_gate)
+        {
+            if (_queued.Add(businessId))
+            {
+                _requests.Writer.TryWrite(businessId);
+            }
         }
     }
 
@@ -85,6 +115,9 @@ public sealed partial class KnowledgeIngestionQueue(
 
     private Task SaveAsync(string businessId, KnowledgeStatus status) =>
         redis.GetDatabase().StringSetAsync(StatusKey(businessId), JsonSerializer.Serialize(status, Json));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Knowledge ingestion of {BusinessId} waits for Redis")]
+    private static partial void LogRetry(ILogger logger, Exception exception, string businessId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge ingestion of {BusinessId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string businessId);

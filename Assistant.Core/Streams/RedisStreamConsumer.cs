@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Assistant.Core.Redis;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -80,7 +81,8 @@ public sealed partial class RedisStreamConsumer
     /// <summary>Reads, reclaims and handles until <paramref name="cancellationToken"/> fires, then waits for running handlers.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await EnsureGroupAsync();
+        // Created inside the loop: Redis may be down at start, or come back without the group.
+        var groupReady = false;
         var delay = TimeSpan.Zero;
         var nextClaim = _timeProvider.GetUtcNow();
         try
@@ -91,6 +93,12 @@ public sealed partial class RedisStreamConsumer
                 var wake = ArmWake();
                 try
                 {
+                    if (!groupReady)
+                    {
+                        await EnsureGroupAsync();
+                        groupReady = true;
+                    }
+
                     var started = 0;
                     if (_timeProvider.GetUtcNow() >= nextClaim)
                     {
@@ -116,10 +124,12 @@ public sealed partial class RedisStreamConsumer
                         ? TimeSpan.Zero
                         : delay == TimeSpan.Zero ? _options.MinPollDelay : TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxPollDelay.Ticks));
                 }
-                catch (RedisException e)
+                catch (Exception e) when (RedisFailure.IsTransient(e))
                 {
                     LogRedisError(_logger, e, _options.StreamName);
                     delay = _options.MaxPollDelay;
+                    // A Redis restarted without its data has neither the stream nor the group.
+                    groupReady &= !e.Message.StartsWith("NOGROUP", StringComparison.Ordinal);
                 }
 
                 if (delay > TimeSpan.Zero)
@@ -190,7 +200,7 @@ public sealed partial class RedisStreamConsumer
             await _redis.GetSubscriber().SubscribeAsync(StreamWakeup.Channel(_options.StreamName), OnWakeup);
             _subscribed = true;
         }
-        catch (RedisException e)
+        catch (Exception e) when (RedisFailure.IsTransient(e))
         {
             // Polling alone still reads everything; only the first message after a quiet spell waits longer.
             LogRedisError(_logger, e, _options.StreamName);
@@ -209,7 +219,7 @@ public sealed partial class RedisStreamConsumer
             await _redis.GetSubscriber().UnsubscribeAsync(StreamWakeup.Channel(_options.StreamName), OnWakeup);
             _subscribed = false;
         }
-        catch (Exception e) when (e is RedisException or ObjectDisposedException)
+        catch (Exception e) when (RedisFailure.IsTransient(e) || e is ObjectDisposedException)
         {
             LogRedisError(_logger, e, _options.StreamName);
         }
@@ -357,7 +367,7 @@ public sealed partial class RedisStreamConsumer
                     await Database.HashSetAsync(_options.ErrorsKey, entry.Id, $"{e.GetType().Name}: {e.Message}");
                 }
             }
-            catch (RedisException redisError)
+            catch (Exception redisError) when (RedisFailure.IsTransient(redisError))
             {
                 LogRedisError(_logger, redisError, _options.StreamName);
             }

@@ -150,6 +150,34 @@ public sealed class RedisStreamConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Redis_timing_out_does_not_stop_the_consumer_and_it_reads_again_afterwards()
+    {
+        // A client that gives up on a command after 300 ms, and a server that answers nobody for 1.5 s:
+        // every read meanwhile ends in a RedisTimeoutException, which is not a RedisException.
+        await using var impatient = await ConnectionMultiplexer.ConnectAsync($"{_redis.ConnectionString},asyncTimeout=300,syncTimeout=300").Within();
+        var handled = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var options = Options();
+        options.MaxPollDelay = TimeSpan.FromMilliseconds(50);
+        var consumer = new RedisStreamConsumer(impatient, options, (entry, _) =>
+        {
+            handled.TrySetResult((string)entry["k"]!);
+            return Task.CompletedTask;
+        }, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        await consumer.EnsureGroupAsync().Within();
+
+        await _redis.Database.ExecuteAsync("CLIENT", "PAUSE", "1500", "ALL").Within();
+        await Task.Delay(2000);
+        Assert.False(run.IsCompleted, run.Exception?.ToString() ?? "the consumer stopped");
+
+        await _redis.Database.StreamAddAsync(Stream, "k", "after the pause").Within();
+        Assert.Equal("after the pause", await handled.Task.Within());
+        await stop.CancelAsync();
+        await run.Within();
+    }
+
+    [Fact]
     public async Task An_entry_whose_consumers_keep_crashing_is_dead_lettered_without_another_try()
     {
         var options = Options("crashy", maxAttempts: 2);

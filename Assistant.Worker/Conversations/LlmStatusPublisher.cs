@@ -1,4 +1,5 @@
 using Assistant.Core.Llm;
+using Assistant.Core.Redis;
 using StackExchange.Redis;
 
 namespace Assistant.Worker.Conversations;
@@ -17,7 +18,7 @@ public sealed partial class LlmStatusPublisher(LlmProviderStatusBoard board, ICo
             {
                 await SharedLlmStatus.PublishAsync(redis.GetDatabase(), board.Snapshot());
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (RedisFailure.IsTransient(ex))
             {
                 LogPublishFailed(logger, ex);
             }

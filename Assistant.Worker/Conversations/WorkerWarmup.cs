@@ -1,5 +1,6 @@
 using Assistant.Core.Businesses;
 using Assistant.Core.Knowledge.Ingestion;
+using Assistant.Core.Redis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Worker.Conversations;
@@ -41,7 +42,7 @@ public sealed partial class WorkerWarmup(
                     LogIngested(logger, pack.Profile.Id, result.PassagesTotal, result.PassagesEmbedded);
                     break;
                 }
-                catch (StackExchange.Redis.RedisException ex)
+                catch (Exception ex) when (RedisFailure.IsTransient(ex))
                 {
                     LogRetry(logger, ex, pack.Profile.Id);
                     await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
