@@ -22,8 +22,7 @@ public sealed class GivingUpTests
     public async Task A_message_that_fails_at_every_attempt_goes_to_a_person_and_the_customer_is_told_once()
     {
         await using var redis = await RedisServer.StartAsync();
-        var customer = "393471112223";
-        var conversation = $"{SimulatedCustomer.BusinessId}:{customer}";
+        var customer = new QueuedCustomer(redis.Connection, "393471112223", "Marta");
         // Queuing the turn's answer fails at both attempts (as when a dependency keeps breaking); the
         // last resort's message then goes through.
         var queue = default(FailingRepliesQueue);
@@ -34,45 +33,25 @@ public sealed class GivingUpTests
         });
         await worker.StartAsync().Within(TestTimeouts.Startup);
 
-        await EnqueueAsync(redis.Connection, customer, "Buongiorno!");
+        await customer.SendAsync("Buongiorno!");
 
-        var outbox = new SandboxOutbox(redis.Connection, TimeProvider.System);
-        async Task<List<string>> RepliesAsync() =>
-            (await outbox.ReadAsync(SimulatedCustomer.BusinessId, conversation).Within())
-                .Where(d => d.Message.Kind == OutboundKind.Text).Select(d => d.Message.Text!.Body).ToList();
-        await Outbound.SenderHarness.EventuallyAsync(async () => (await RepliesAsync()).Count > 0, "the customer hears back", TimeSpan.FromSeconds(40));
+        await customer.WaitForRepliesAsync(1, TimeSpan.FromSeconds(40));
         await Outbound.SenderHarness.EventuallyAsync(async () => (await redis.Database.StreamPendingAsync(StreamNames.Inbound, InboundConsumerService.GroupName)).PendingMessageCount == 0, "the entry is settled");
         await Task.Delay(1500);
 
         var pack = BusinessPackLoader.Load(Path.Combine(AppHost.AppHostArguments.RepositoryRoot, "packs", SimulatedCustomer.BusinessId));
-        Assert.Equal([ReplyTemplates.Render(ReplyKeys.HandoffGeneric, "it", pack)], await RepliesAsync());
+        Assert.Equal([ReplyTemplates.Render(ReplyKeys.HandoffGeneric, "it", pack)], await customer.RepliesAsync());
         // Two attempts at the turn, then the last resort.
         Assert.Equal(3, queue!.Texts);
 
         var dead = Assert.Single(await redis.Database.StreamRangeAsync(StreamNames.InboundDeadLetter).Within());
         Assert.Contains("reply queue unavailable", (string?)dead["dead.error"], StringComparison.Ordinal);
 
-        var state = await redis.Database.StringGetAsync(ConversationKeys.Conversation(conversation)).Within();
+        var state = await redis.Database.StringGetAsync(ConversationKeys.Conversation(customer.ConversationKey)).Within();
         var record = ConversationJson.Deserialize<ConversationRecord>(state.ToString());
         Assert.Equal(ConversationState.Human, record.State);
         Assert.Equal("processing_failed", record.HandoffReason);
-        Assert.False(await redis.Database.KeyExistsAsync(ConversationSequence.Key(conversation)).Within());
-    }
-
-    private static async Task EnqueueAsync(IConnectionMultiplexer redis, string phone, string text)
-    {
-        var message = new InboundMessage
-        {
-            Id = $"wamid.giveup.{Guid.NewGuid():N}",
-            BusinessId = SimulatedCustomer.BusinessId,
-            PhoneNumberId = SimulatedCustomer.PhoneNumberId,
-            Contact = new ContactIdentity { WaId = phone, Name = "Marta" },
-            Type = InboundMessageType.Text,
-            Text = text,
-            Timestamp = DateTimeOffset.UtcNow,
-            ReceivedAt = DateTimeOffset.UtcNow,
-        };
-        await new InboundEventQueue(redis).EnqueueAsync([QueuedEvent.ForMessage(message)], null).Within();
+        Assert.False(await redis.Database.KeyExistsAsync(ConversationSequence.Key(customer.ConversationKey)).Within());
     }
 
     /// <summary>Refuses the first <paramref name="failures"/> text messages, then queues like the real queue.</summary>

@@ -15,15 +15,14 @@ public sealed class WorkerCrashTests
     public async Task A_worker_killed_after_queuing_the_reply_but_before_the_ack_leaves_one_reply()
     {
         await using var redis = await RedisServer.StartAsync();
-        var customer = "393479876543";
-        var conversation = $"{SimulatedCustomer.BusinessId}:{customer}";
+        var customer = new QueuedCustomer(redis.Connection, "393479876543");
         var repliedOnce = new TaskCompletionSource();
 
         // Worker A queues the reply, then hangs until it is killed: the entry is never acknowledged.
         var first = new WorkerTestHost(redis.ConnectionString, services =>
             services.Decorate<IOutboundQueue>(inner => new HangAfterReplyQueue(inner, repliedOnce)));
         await first.StartAsync().Within(TestTimeouts.Startup);
-        await EnqueueCustomerMessageAsync(redis.Connection, customer, "Buongiorno, che orari fate il sabato?");
+        await customer.SendAsync("Buongiorno, che orari fate il sabato?");
         await repliedOnce.Task.Within(TimeSpan.FromSeconds(30));
         await first.DisposeAsync();
 
@@ -31,33 +30,13 @@ public sealed class WorkerCrashTests
         await using var second = new WorkerTestHost(redis.ConnectionString);
         await second.StartAsync().Within(TestTimeouts.Startup);
         await WaitUntilAsync(async () => (await redis.Database.StreamPendingAsync(StreamNames.Inbound, "worker")).PendingMessageCount == 0
-            && !await redis.Database.KeyExistsAsync(ConversationSequence.Key(conversation)));
-        var outbox = new SandboxOutbox(redis.Connection, TimeProvider.System);
-        async Task<List<SandboxDelivery>> RepliesAsync() =>
-            (await outbox.ReadAsync(SimulatedCustomer.BusinessId, conversation).Within()).Where(d => d.Message.Kind == OutboundKind.Text).ToList();
-        await WaitUntilAsync(async () => (await RepliesAsync()).Count > 0);
+            && !await redis.Database.KeyExistsAsync(ConversationSequence.Key(customer.ConversationKey)));
+        await customer.WaitForRepliesAsync(1, TimeSpan.FromSeconds(30));
         await Task.Delay(2000);
 
-        var replies = await RepliesAsync();
-        Assert.Single(replies);
-        Assert.Contains("9:00", replies[0].Message.Text!.Body, StringComparison.Ordinal);
+        var reply = Assert.Single(await customer.RepliesAsync());
+        Assert.Contains("9:00", reply, StringComparison.Ordinal);
         Assert.Equal(0, await redis.Database.StreamLengthAsync(StreamNames.InboundDeadLetter).Within());
-    }
-
-    private static async Task EnqueueCustomerMessageAsync(IConnectionMultiplexer redis, string phone, string text)
-    {
-        var message = new InboundMessage
-        {
-            Id = $"wamid.crash.{Guid.NewGuid():N}",
-            BusinessId = SimulatedCustomer.BusinessId,
-            PhoneNumberId = SimulatedCustomer.PhoneNumberId,
-            Contact = new ContactIdentity { WaId = phone, Name = "Paolo" },
-            Type = InboundMessageType.Text,
-            Text = text,
-            Timestamp = DateTimeOffset.UtcNow,
-            ReceivedAt = DateTimeOffset.UtcNow,
-        };
-        await new InboundEventQueue(redis).EnqueueAsync([QueuedEvent.ForMessage(message)], null).Within();
     }
 
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)

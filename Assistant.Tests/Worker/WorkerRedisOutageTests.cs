@@ -22,8 +22,8 @@ public sealed class WorkerRedisOutageTests
             await using var worker = new WorkerTestHost(redis.ConnectionString);
             await worker.StartAsync().Within(TestTimeouts.Startup);
 
-            await EnqueueAsync(redis.Connection, "393470000001", "Buongiorno!");
-            await WaitForTextRepliesAsync(redis.Connection, "393470000001", 1);
+            await new QueuedCustomer(redis.Connection, "393470000001").SendAsync("Buongiorno!");
+            await new QueuedCustomer(redis.Connection, "393470000001").WaitForRepliesAsync(1, TimeSpan.FromSeconds(30));
             // The append-only file is flushed every second: let the group and the reply reach it.
             await Task.Delay(1500);
 
@@ -32,12 +32,12 @@ public sealed class WorkerRedisOutageTests
             await Task.Delay(5000);
             restarted = await redis.RestartAsync().Within(TestTimeouts.Startup);
 
-            await EnqueueAsync(restarted.Connection, "393470000002", "Buonasera, salve");
-            var replies = await WaitForTextRepliesAsync(restarted.Connection, "393470000002", 1);
-            Assert.Single(replies);
+            var customer = new QueuedCustomer(restarted.Connection, "393470000002");
+            await customer.SendAsync("Buonasera, salve");
+            Assert.Single(await customer.WaitForRepliesAsync(1, TimeSpan.FromSeconds(30)));
             await Outbound.SenderHarness.EventuallyAsync(async () => (await restarted.Database.StreamPendingAsync(StreamNames.Inbound, "worker")).PendingMessageCount == 0, "nothing left pending");
             await Task.Delay(1000);
-            Assert.Single(await WaitForTextRepliesAsync(restarted.Connection, "393470000002", 1));
+            Assert.Single(await customer.RepliesAsync());
         }
         finally
         {
@@ -47,35 +47,5 @@ public sealed class WorkerRedisOutageTests
             }
             await redis.DisposeAsync();
         }
-    }
-
-    private static async Task<List<string>> WaitForTextRepliesAsync(IConnectionMultiplexer redis, string phone, int count)
-    {
-        var outbox = new SandboxOutbox(redis, TimeProvider.System);
-        var conversation = $"{SimulatedCustomer.BusinessId}:{phone}";
-        List<string> replies = [];
-        await Outbound.SenderHarness.EventuallyAsync(async () =>
-        {
-            replies = (await outbox.ReadAsync(SimulatedCustomer.BusinessId, conversation))
-                .Where(d => d.Message.Kind == OutboundKind.Text).Select(d => d.Message.Text!.Body).ToList();
-            return replies.Count >= count;
-        }, $"{count} reply to {phone}", TimeSpan.FromSeconds(30));
-        return replies;
-    }
-
-    private static async Task EnqueueAsync(IConnectionMultiplexer redis, string phone, string text)
-    {
-        var message = new InboundMessage
-        {
-            Id = $"wamid.outage.{Guid.NewGuid():N}",
-            BusinessId = SimulatedCustomer.BusinessId,
-            PhoneNumberId = SimulatedCustomer.PhoneNumberId,
-            Contact = new ContactIdentity { WaId = phone, Name = "Luca" },
-            Type = InboundMessageType.Text,
-            Text = text,
-            Timestamp = DateTimeOffset.UtcNow,
-            ReceivedAt = DateTimeOffset.UtcNow,
-        };
-        await new InboundEventQueue(redis).EnqueueAsync([QueuedEvent.ForMessage(message)], null).Within();
     }
 }
