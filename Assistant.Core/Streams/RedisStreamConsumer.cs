@@ -284,6 +284,7 @@ public sealed partial class RedisStreamConsumer
             started++;
         }
 
+        StreamConsumerMetrics.Reclaim(_options, claimed.Length);
         return started;
     }
 
@@ -339,10 +340,12 @@ public sealed partial class RedisStreamConsumer
         activity?.SetTag("messaging.message.id", entryId);
         activity?.SetTag("messaging.redis.delivery_count", deliveryCount);
 
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await _handler(entry, cancellationToken);
             await AckAsync(entry.Id);
+            StreamConsumerMetrics.Outcome(_options, StreamConsumerMetrics.Acked, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -350,10 +353,12 @@ public sealed partial class RedisStreamConsumer
         }
         catch (StreamEntryDeferredException e)
         {
+            StreamConsumerMetrics.Outcome(_options, StreamConsumerMetrics.Deferred);
             LogDeferred(_logger, _options.StreamName, entryId, e.Message);
         }
         catch (Exception e)
         {
+            StreamConsumerMetrics.Outcome(_options, StreamConsumerMetrics.Failed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             activity?.SetStatus(ActivityStatusCode.Error, e.Message);
             LogHandlerFailed(_logger, e, _options.StreamName, entryId, deliveryCount, _options.MaxAttempts);
             try
@@ -424,6 +429,7 @@ public sealed partial class RedisStreamConsumer
         _ = transaction.StreamAcknowledgeAsync(_options.StreamName, _options.GroupName, entry.Id);
         _ = transaction.HashDeleteAsync(_options.ErrorsKey, entry.Id);
         await transaction.ExecuteAsync();
+        StreamConsumerMetrics.Outcome(_options, StreamConsumerMetrics.DeadLettered);
         var entryId = (string?)entry.Id;
         LogDeadLettered(_logger, _options.StreamName, entryId, attempts, _options.EffectiveDeadLetterStream, error);
     }

@@ -178,6 +178,61 @@ public sealed class RedisStreamConsumerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_consumer_counts_what_became_of_its_entries()
+    {
+        // The meter is shared by every consumer in the process: this test's stream name tells its measurements apart.
+        var stream = $"test:metrics:{Guid.NewGuid():N}";
+        var outcomes = new List<string>();
+        var reclaimed = 0L;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == RedisStreamConsumer.ActivitySourceName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var tagged = tags.ToArray();
+            if (!tagged.Any(t => t.Key == "messaging.destination.name" && (string?)t.Value == stream))
+            {
+                return;
+            }
+            lock (outcomes)
+            {
+                if (instrument.Name == "assistant.streams.entries")
+                {
+                    outcomes.Add((string)tagged.Single(t => t.Key == "outcome").Value!);
+                }
+                else if (instrument.Name == "assistant.streams.reclaimed")
+                {
+                    reclaimed += value;
+                }
+            }
+        });
+        listener.Start();
+
+        var options = Options(maxAttempts: 2);
+        options.StreamName = stream;
+        var consumer = Consumer(options, (entry, _) => (string?)entry["k"] == "bad" ? throw new InvalidOperationException("boom") : Task.CompletedTask);
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        await _redis.Database.StreamAddAsync(stream, "k", "good").Within();
+        await _redis.Database.StreamAddAsync(stream, "k", "bad").Within();
+
+        await SenderHarness.EventuallyAsync(async () => await _redis.Database.StreamLengthAsync(stream + ":dead") == 1, "dead letter");
+        await stop.CancelAsync();
+        await run.Within();
+
+        lock (outcomes)
+        {
+            Assert.Equal(["acked", "dead_lettered", "failed", "failed"], outcomes.Order(StringComparer.Ordinal));
+            Assert.Equal(1, reclaimed);
+        }
+    }
+
+    [Fact]
     public async Task An_entry_whose_consumers_keep_crashing_is_dead_lettered_without_another_try()
     {
         var options = Options("crashy", maxAttempts: 2);
