@@ -20,7 +20,7 @@ internal static class ConceptLexicon
         ("cue_doc", ["fattur", "ricevut", "contratt", "modul", "document", "certificat", "referto", "pdf", "copia", "planimetri", "visur", "brochure", "invoice", "receipt", "contract", "form", "report", "copy", "file", "bozza", "draft", "riepilog", "statement"]),
         ("cue_pay", ["pag", "bonific", "carta", "iban", "rate", "rateal", "acconto", "caparr", "rimbors", "addebit", "contanti", "bancomat", "satispay", "paypal", "pay", "card", "cash", "transfer", "deposit", "refund", "charged", "instalment"]),
         ("cue_urgent", ["urgent", "emergenz", "aiuto", "dolor", "male", "perdit", "allag", "gas", "sangu", "gonfi", "rott", "scoppiat", "bruc", "svien", "respir", "emergenc", "help", "pain", "hurt", "leak", "flood", "bleed", "swollen", "burst", "smoke", "faint", "breath", "malissim", "fortissim", "stuck", "velen", "poison", "rubat", "ladri", "scasso", "broke", "blood", "incendi", "fuoco", "fire"]),
-        ("cue_legal", ["gdpr", "privacy", "dati", "avvocat", "denunc", "querel", "diffid", "recess", "clausol", "consenso", "garante", "legal", "causa", "data", "lawyer", "sue", "consent", "clause", "withdraw", "dispute", "legge", "law", "reced", "dpo", "autorizz", "authoris", "authoriz"]),
+        ("cue_legal", ["gdpr", "privacy", "dati", "avvocat", "denunc", "querel", "diffid", "recess", "clausol", "consenso", "garante", "legal", "causa", "data", "lawyer", "consent", "clause", "withdraw", "dispute", "legge", "law", "reced", "dpo", "autorizz", "authoris", "authoriz"]),
         ("cue_stop", ["stop", "basta", "disiscri", "smett", "lasciatemi", "unsubscri", "opt", "spam", "notific"]),
         ("cue_praise", ["brav", "fantastic", "complimenti", "ottim", "eccellent", "top", "consiglia", "miglior", "perfett", "soddisfatt", "meraviglios", "amazing", "great", "excellent", "recommend", "best", "brilliant", "satisfied", "wonderful", "flawless", "happy", "felic", "content", "love", "ador"]),
         ("cue_bad", ["delus", "pessim", "vergogn", "reclam", "schifo", "arrabbiat", "inaccettabil", "scortes", "maleducat", "lamentar", "sconsigliat", "disappoint", "terribl", "awful", "unacceptabl", "complain", "rude", "angry", "worst", "misleading", "negativ", "bad", "badly", "peggio", "peggior", "insoddisfatt", "scontent", "stufo", "stufa", "worse", "poor", "rovinat", "ruined"]),
@@ -29,16 +29,28 @@ internal static class ConceptLexicon
         ("cue_service", ["fate", "fa", "offrite", "occupate", "tratt", "servizi", "comprend", "includ", "dura", "consist", "offer", "include", "involve", "treat", "services"]),
         ("cue_thanks", ["grazie", "ringrazi", "thank", "thanks", "cheers"]),
         ("cue_bye", ["arrivederci", "presto", "domani", "bye", "goodbye", "giornata", "serata", "buonanotte", "notte", "weekend", "soon"]),
-        ("cue_world", ["meteo", "piov", "rain", "weather", "partita", "calcio", "football", "campionat", "recipe", "film", "movie", "netflix", "crypto", "bitcoin", "barzellett", "joke", "poesia", "poem", "canzon", "song", "compiti", "homework", "politic", "oroscopo", "zodiac"]),
+        ("cue_world", ["meteo", "piov", "rain", "weather", "calcio", "football", "campionat", "recipe", "film", "movie", "netflix", "crypto", "bitcoin", "barzellett", "joke", "poesia", "poem", "canzon", "song", "compiti", "homework", "politic", "oroscopo", "zodiac"]),
         ("cue_wrong", ["sbagliat", "wrong", "oops", "ops", "errore", "mistake"]),
         ("cue_hello", ["ciao", "salve", "buongiorno", "buonasera", "hello", "hi", "hey", "morning", "evening", "ue", "cerea"]),
     ];
 
+    /// <summary>Words that begin with a concept's prefix and mean something else ("arriv" is where, "arrivederci" is goodbye).</summary>
+    private static readonly Dictionary<string, string> FalseFriends = new(StringComparer.Ordinal)
+    {
+        ["arrivederci"] = "cue_where",
+    };
+
     /// <summary>The concepts whose prefixes begin <paramref name="token"/> (a normalised word).</summary>
     public static IEnumerable<string> ConceptsOf(string token)
     {
+        FalseFriends.TryGetValue(token, out var notThis);
         foreach (var (concept, prefixes) in Concepts)
         {
+            if (concept == notThis)
+            {
+                continue;
+            }
+
             foreach (var prefix in prefixes)
             {
                 if (prefix.Length <= 3 ? token == prefix : token.StartsWith(prefix, StringComparison.Ordinal))
