@@ -28,6 +28,12 @@ public sealed partial class OutboundFailureHandler(
     /// <summary>The hand-off reason when a reply cannot go out because the 24-hour window closed and no template can reopen it.</summary>
     public const string OutsideWindowReason = "outside_window";
 
+    /// <summary>The hand-off reason when the sender gave up on a reply after failing at every delivery.</summary>
+    public const string DeliveryFailedReason = "delivery_failed";
+
+    /// <summary>The <c>error.code</c> of <c>assistant.sender.dead_lettered</c> for an entry the sender itself failed on.</summary>
+    public const string GaveUpCode = "gave_up";
+
     /// <summary>Copies the messages to <see cref="StreamNames.OutboundDeadLetter"/> with the reason, marks them failed, counts and logs once.</summary>
     public async Task DeadLetterAsync(IReadOnlyList<OutboundMessage> messages, string code, string reason, int attempts)
     {
@@ -117,6 +123,35 @@ public sealed partial class OutboundFailureHandler(
 
         metrics.DeadLettered(GraphErrorClassifier.ReEngagementRequired.ToString(CultureInfo.InvariantCulture), messages.Count);
         LogHandedOff(logger, first.Id, first.BusinessId, LogRedaction.Contact(first.RecipientKey), reason);
+    }
+
+    /// <summary>
+    /// The sender failed on the entry at every delivery (not a refusal by Meta: those are dealt with
+    /// on the way) and it is about to be dead-lettered. Unless it was sent after all, its record is
+    /// marked failed and, for a message a customer was waiting for, a person is asked to follow up.
+    /// </summary>
+    public async Task GiveUpAsync(StreamEntry entry, string error, CancellationToken cancellationToken)
+    {
+        if (entry.GetString(OutboundQueue.MessageField) is not { } json)
+        {
+            return;
+        }
+
+        var message = OutboundMessage.Deserialize(json);
+        var record = await records.GetAsync(message.Id);
+        if (OutboundState.IsFinal(record?.State))
+        {
+            return;
+        }
+
+        await records.AdvanceAsync(message.Id, OutboundState.Failed, options.Value.RecordTtl,
+            ("lastError", "the sender gave up: " + error), ("failedAt", timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
+        metrics.DeadLettered(GaveUpCode);
+        if (message.Kind != OutboundKind.MarkRead && !message.IsProactive)
+        {
+            await handoff.PublishAsync(new HandoffRequest(message.BusinessId, message.ConversationKey, DeliveryFailedReason, message.Id, "outbound",
+                $"The sender gave up on a reply after every attempt failed: {error}"));
+        }
     }
 
     /// <summary>

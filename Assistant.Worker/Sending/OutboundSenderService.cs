@@ -9,6 +9,7 @@ namespace Assistant.Worker.Sending;
 public sealed partial class OutboundSenderService(
     IConnectionMultiplexer redis,
     OutboundDispatcher dispatcher,
+    OutboundFailureHandler failures,
     IWhatsAppChannel channel,
     IOptions<OutboundOptions> options,
     TimeProvider timeProvider,
@@ -29,7 +30,7 @@ public sealed partial class OutboundSenderService(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarting(logger, channel.IsSandbox ? "sandbox (no WhatsApp:AccessToken: messages are recorded, not delivered)" : "Graph API");
-        var consumer = new RedisStreamConsumer(redis, ConsumerOptions(options.Value), dispatcher.HandleAsync, logger, timeProvider);
+        var consumer = new RedisStreamConsumer(redis, ConsumerOptions(options.Value), dispatcher.HandleAsync, logger, timeProvider, failures.GiveUpAsync);
         return consumer.RunAsync(stoppingToken);
     }
 
