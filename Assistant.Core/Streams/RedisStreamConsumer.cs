@@ -38,8 +38,7 @@ public sealed partial class RedisStreamConsumer
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentDictionary<string, InFlightEntry> _inFlight = new(StringComparer.Ordinal);
     private RedisValue _claimCursor = "0-0";
-    private TaskCompletionSource _wake = NewWake();
-    private bool _subscribed;
+    private readonly StreamWakeupListener _wakeup;
 
     public RedisStreamConsumer(
         IConnectionMultiplexer redis,
@@ -56,6 +55,7 @@ public sealed partial class RedisStreamConsumer
         _logger = logger;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _slots = new SemaphoreSlim(options.MaxInFlight, options.MaxInFlight);
+        _wakeup = new StreamWakeupListener(redis, options.StreamName, _timeProvider, logger);
     }
 
     public StreamConsumerOptions Options => _options;
@@ -90,7 +90,7 @@ public sealed partial class RedisStreamConsumer
             while (!cancellationToken.IsCancellationRequested)
             {
                 // Armed before the read: a nudge that comes while reading cuts the next sleep short.
-                var wake = ArmWake();
+                var wake = _wakeup.Arm();
                 try
                 {
                     if (!groupReady)
@@ -102,7 +102,7 @@ public sealed partial class RedisStreamConsumer
                     var started = 0;
                     if (_timeProvider.GetUtcNow() >= nextClaim)
                     {
-                        await SubscribeAsync();
+                        await _wakeup.SubscribeAsync();
                         await KeepAliveAsync();
                         started += await ReclaimAsync(cancellationToken);
                         nextClaim = _timeProvider.GetUtcNow() + _options.ClaimInterval;
@@ -137,7 +137,7 @@ public sealed partial class RedisStreamConsumer
                     // Never sleep through a reclaim round: keep-alives must beat the claim idle time.
                     var untilClaim = nextClaim - _timeProvider.GetUtcNow();
                     var sleep = untilClaim < delay ? untilClaim : delay;
-                    if (sleep > TimeSpan.Zero && await SleepAsync(sleep, wake, cancellationToken))
+                    if (sleep > TimeSpan.Zero && await _wakeup.SleepAsync(sleep, wake, cancellationToken))
                     {
                         delay = TimeSpan.Zero;
                     }
@@ -149,80 +149,8 @@ public sealed partial class RedisStreamConsumer
             // Shutdown: running handlers see the same token; their entries stay pending for whoever comes next.
         }
 
-        await UnsubscribeAsync();
+        await _wakeup.UnsubscribeAsync();
         await WhenIdleAsync();
-    }
-
-    /// <summary>Sleeps until <paramref name="sleep"/> is over or a producer's nudge arrives; true when nudged.</summary>
-    private async Task<bool> SleepAsync(TimeSpan sleep, Task wake, CancellationToken cancellationToken)
-    {
-        if (wake.IsCompleted)
-        {
-            return true;
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var elapsed = Task.Delay(sleep, _timeProvider, timer.Token);
-        var first = await Task.WhenAny(wake, elapsed);
-        await timer.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
-        return first == wake;
-    }
-
-    private Task ArmWake()
-    {
-        var current = Volatile.Read(ref _wake);
-        if (!current.Task.IsCompleted)
-        {
-            return current.Task;
-        }
-
-        // Only this loop replaces the source; the subscription only completes it.
-        var fresh = NewWake();
-        Volatile.Write(ref _wake, fresh);
-        return fresh.Task;
-    }
-
-    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private void OnWakeup(RedisChannel channel, RedisValue message) => Volatile.Read(ref _wake).TrySetResult();
-
-    /// <summary>Subscribes to the stream's nudges; retried at each reclaim round until it works (the multiplexer then resubscribes by itself after a reconnect).</summary>
-    private async Task SubscribeAsync()
-    {
-        if (_subscribed)
-        {
-            return;
-        }
-
-        try
-        {
-            await _redis.GetSubscriber().SubscribeAsync(StreamWakeup.Channel(_options.StreamName), OnWakeup);
-            _subscribed = true;
-        }
-        catch (Exception e) when (RedisFailure.IsTransient(e))
-        {
-            // Polling alone still reads everything; only the first message after a quiet spell waits longer.
-            LogRedisError(_logger, e, _options.StreamName);
-        }
-    }
-
-    private async Task UnsubscribeAsync()
-    {
-        if (!_subscribed)
-        {
-            return;
-        }
-
-        try
-        {
-            await _redis.GetSubscriber().UnsubscribeAsync(StreamWakeup.Channel(_options.StreamName), OnWakeup);
-            _subscribed = false;
-        }
-        catch (Exception e) when (RedisFailure.IsTransient(e) || e is ObjectDisposedException)
-        {
-            LogRedisError(_logger, e, _options.StreamName);
-        }
     }
 
     /// <summary>One XREADGROUP of new entries (as many as there are free slots); starts their handlers and returns how many.</summary>
