@@ -23,9 +23,20 @@ public sealed partial class WebhookNotifier(
 {
     public const string HttpClientName = "staff-webhook";
 
+    private static readonly TimeSpan SubscribeRetryDelay = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var queue = await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(ConversationKeys.Events("*")));
+        ChannelMessageQueue queue;
+        try
+        {
+            queue = await SubscribeAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -49,6 +60,23 @@ public sealed partial class WebhookNotifier(
         finally
         {
             await queue.UnsubscribeAsync();
+        }
+    }
+
+    /// <summary>Subscribes once Redis answers: an outage at start must not end the app.</summary>
+    private async Task<ChannelMessageQueue> SubscribeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern(ConversationKeys.Events("*")));
+            }
+            catch (Exception ex) when (RedisFailure.IsTransient(ex))
+            {
+                LogSettingsUnavailable(logger, ex);
+                await Task.Delay(SubscribeRetryDelay, cancellationToken);
+            }
         }
     }
 
@@ -94,6 +122,6 @@ public sealed partial class WebhookNotifier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Staff webhook of {BusinessId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string businessId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff webhook settings unreadable (Redis); an event was not forwarded")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Staff webhooks wait for Redis (an event may not be forwarded)")]
     private static partial void LogSettingsUnavailable(ILogger logger, Exception exception);
 }
