@@ -48,4 +48,20 @@ public sealed class WorkerRedisOutageTests
             await redis.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task After_redis_timed_out_for_a_while_the_running_worker_answers_again()
+    {
+        await using var redis = await RedisServer.StartAsync().Within(TestTimeouts.Startup);
+        await using var worker = new WorkerTestHost(redis.ConnectionString);
+        await worker.StartAsync().Within(TestTimeouts.Startup);
+
+        // Nobody gets an answer for 7 s: every command the worker sends meanwhile times out (5 s).
+        await redis.Database.ExecuteAsync("CLIENT", "PAUSE", "7000", "ALL").Within();
+        await Task.Delay(TimeSpan.FromSeconds(8));
+
+        var customer = new QueuedCustomer(redis.Connection, "393470000003");
+        await customer.SendAsync("Buongiorno!");
+        Assert.Single(await customer.WaitForRepliesAsync(1, TimeSpan.FromSeconds(30)));
+    }
 }
