@@ -80,8 +80,8 @@ public sealed partial class ConversationResponder(
             return;
         }
 
-        var history = await HistoryAsync(conversation.Key);
-        var decision = await router.DecideAsync(business, conversation, turn, history, cancellationToken);
+        var key = conversation.Key;
+        var decision = await router.DecideAsync(business, conversation, turn, () => HistoryAsync(key), cancellationToken);
         activity?.SetTag("turn.route", decision.Route);
         activity?.SetTag("turn.intent", decision.Intent);
 

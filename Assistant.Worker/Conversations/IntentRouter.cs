@@ -40,7 +40,8 @@ public sealed class IntentRouter(KnowledgeAnswerService knowledge, IntentSecondO
         IntentIds.Complaint, IntentIds.HumanRequest, IntentIds.UrgentIssue, IntentIds.LegalPrivacy,
     };
 
-    public async Task<TurnDecision> DecideAsync(BusinessContext business, ConversationRecord conversation, CustomerTurn turn, IReadOnlyList<ChatMessage> history, CancellationToken cancellationToken)
+    /// <param name="history">Read only when the knowledge base is asked: a template reply needs no history.</param>
+    public async Task<TurnDecision> DecideAsync(BusinessContext business, ConversationRecord conversation, CustomerTurn turn, Func<Task<IReadOnlyList<ChatMessage>>> history, CancellationToken cancellationToken)
     {
         var profile = business.Profile;
         var text = turn.Text;
@@ -91,7 +92,7 @@ public sealed class IntentRouter(KnowledgeAnswerService knowledge, IntentSecondO
         }
 
         // Knowledge intents, and anything the classifier is unsure about: the knowledge base decides.
-        var answer = await knowledge.AnswerAsync(profile.Id, text, language, new KnowledgeAnswerContext(profile, history, conversation.Summary), cancellationToken);
+        var answer = await knowledge.AnswerAsync(profile.Id, text, language, new KnowledgeAnswerContext(profile, await history(), conversation.Summary), cancellationToken);
         var sources = answer.Sources.Select(s => $"{s.FileName}#{s.Section}").ToList();
         if (answer.Abstained)
         {
