@@ -32,13 +32,7 @@ public sealed partial class KnowledgeIngestionQueue(
     {
         var status = await GetStatusAsync(businessId) with { State = KnowledgeStatus.Queued, Error = null };
         await SaveAsync(businessId, status);
-        lock (_gate)
-        {
-            if (_queued.Add(businessId))
-            {
-                _requests.Writer.TryWrite(businessId);
-            }
-        }
+        Enqueue(businessId);
         return status;
     }
 
@@ -81,6 +75,12 @@ public sealed partial class KnowledgeIngestionQueue(
         {
             return;
         }
+        Enqueue(businessId);
+    }
+
+    /// <summary>Requests for a business already waiting fold into one run.</summary>
+    private void Enqueue(string businessId)
+    {
         lock (_gate)
         {
             if (_queued.Add(businessId))

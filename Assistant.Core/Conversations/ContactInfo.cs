@@ -1,3 +1,5 @@
+using Assistant.Core.WhatsApp.Inbound;
+
 namespace Assistant.Core.Conversations;
 
 /// <summary>
@@ -8,4 +10,7 @@ public sealed record ContactInfo(string? WaId, string? UserId, string? Name, str
 {
     /// <summary>The id a conversation is keyed on: the BSUID when known (stable across number changes), else the phone.</summary>
     public string StableId => UserId ?? WaId ?? throw new InvalidOperationException("A contact needs a wa_id or a user_id.");
+
+    /// <summary>The contact as the webhook identified it.</summary>
+    public static ContactInfo From(ContactIdentity identity) => new(identity.WaId, identity.UserId, identity.Name, identity.Username);
 }

@@ -10,8 +10,10 @@ namespace Assistant.Core.Streams;
 /// </summary>
 public static class StreamWakeup
 {
-    /// <summary>The channel's name, for Lua scripts that publish it themselves.</summary>
-    public static string ChannelName(string stream) => stream + ":wake";
+    /// <summary>What the channel's name adds to the stream's; Lua scripts that publish themselves append it too.</summary>
+    public const string ChannelSuffix = ":wake";
+
+    public static string ChannelName(string stream) => stream + ChannelSuffix;
 
     public static RedisChannel Channel(string stream) => RedisChannel.Literal(ChannelName(stream));
 

@@ -49,7 +49,7 @@ public sealed partial class ConversationResponder(
             return;
         }
 
-        var contact = new ContactInfo(turn.Last.Contact.WaId, turn.Last.Contact.UserId, turn.Last.Contact.Name, turn.Last.Contact.Username);
+        var contact = ContactInfo.From(turn.Last.Contact);
         var conversation = await conversations.GetOrCreateAsync(business.Profile.Id, first.ConversationKey, contact);
         await RecordCustomerLinesAsync(conversation, turn);
 
@@ -134,7 +134,7 @@ public sealed partial class ConversationResponder(
         }
 
         var turn = new CustomerTurn([message]);
-        var contact = new ContactInfo(message.Contact.WaId, message.Contact.UserId, message.Contact.Name, message.Contact.Username);
+        var contact = ContactInfo.From(message.Contact);
         var conversation = await conversations.GetOrCreateAsync(business.Profile.Id, message.ConversationKey, contact);
         await RecordCustomerLinesAsync(conversation, turn);
         if (conversation.State == ConversationState.Human)

@@ -59,15 +59,12 @@ public sealed class InboundConsumerService : RedisStreamConsumerService
 
     protected override async Task HandleAsync(StreamEntry entry, CancellationToken cancellationToken)
     {
-        var kind = (string?)entry[InboundStreamFields.Kind];
-        var conversation = (string?)entry[InboundStreamFields.Conversation];
-        if (kind is not (InboundStreamFields.KindMessage or InboundStreamFields.KindEcho) || string.IsNullOrEmpty(conversation))
+        if (!TryReadMessage(entry, out var conversation, out var message))
         {
             return;
         }
 
         var entryId = (string)entry.Id!;
-        var message = InboundMessage.Deserialize((string)entry[InboundStreamFields.Event]!);
         if (!message.IsEcho && message.Type != InboundMessageType.Reaction)
         {
             await ShowTypingAsync(message, cancellationToken);
@@ -96,16 +93,28 @@ public sealed class InboundConsumerService : RedisStreamConsumerService
     /// </summary>
     protected override async Task OnDeadLetterAsync(StreamEntry entry, string error, CancellationToken cancellationToken)
     {
-        var kind = (string?)entry[InboundStreamFields.Kind];
-        var conversation = (string?)entry[InboundStreamFields.Conversation];
-        if (kind != InboundStreamFields.KindMessage || string.IsNullOrEmpty(conversation) || (string?)entry[InboundStreamFields.Event] is not { } json)
+        if (!TryReadMessage(entry, out var conversation, out var message))
         {
             return;
         }
 
         var entryId = (string)entry.Id!;
-        await _responder.HandOverAfterFailureAsync(entryId, InboundMessage.Deserialize(json), cancellationToken);
+        await _responder.HandOverAfterFailureAsync(entryId, message, cancellationToken);
         await _gate.CompleteAsync(conversation, [entryId]);
+    }
+
+    /// <summary>A message or echo of a conversation (other kinds are not the worker's); false for anything else.</summary>
+    private static bool TryReadMessage(StreamEntry entry, out string conversation, out InboundMessage message)
+    {
+        conversation = (string?)entry[InboundStreamFields.Conversation] ?? string.Empty;
+        message = null!;
+        if ((string?)entry[InboundStreamFields.Kind] is not (InboundStreamFields.KindMessage or InboundStreamFields.KindEcho) || conversation.Length == 0)
+        {
+            return false;
+        }
+
+        message = InboundMessage.Deserialize((string)entry[InboundStreamFields.Event]!);
+        return true;
     }
 
     /// <summary>

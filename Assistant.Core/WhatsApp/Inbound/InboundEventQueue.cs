@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Assistant.Core.Streams;
 using StackExchange.Redis;
 
 namespace Assistant.Core.WhatsApp.Inbound;
@@ -18,7 +19,7 @@ public sealed class InboundEventQueue(IConnectionMultiplexer redis)
     // nudged once on its wake-up channel (StreamWakeup), so an idle consumer reads it at once.
     // The sequence is what lets several worker replicas answer one conversation strictly in arrival
     // order: it is written in the same atomic step as the entry, so no reader can see one without the other.
-    private const string Script = """
+    private const string Script = $$"""
         local ttl = ARGV[1]
         local tp = ARGV[2]
         local ts = ARGV[3]
@@ -39,7 +40,7 @@ public sealed class InboundEventQueue(IConnectionMultiplexer redis)
             end
             if not woken[KEYS[3 * i - 1]] then
               woken[KEYS[3 * i - 1]] = true
-              redis.call('PUBLISH', KEYS[3 * i - 1] .. ':wake', '')
+              redis.call('PUBLISH', KEYS[3 * i - 1] .. '{{StreamWakeup.ChannelSuffix}}', '')
             end
             result[i] = 1
           else
